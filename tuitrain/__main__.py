@@ -1,0 +1,7 @@
+"""Run tuitrain with ``python -m tuitrain``."""
+
+import sys
+
+from tuitrain.cli import main
+
+sys.exit(main())

@@ -1,0 +1,65 @@
+"""User-facing text in English and Simplified Chinese.
+
+English text is the message id, as in gettext: code writes ``_("Start")`` or raises an error
+with an English template, and the Chinese catalog maps each English template to its
+translation. A missing translation falls back to English, and a test checks that none is
+missing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from tuitrain.locales.zh_CN import MESSAGES as _ZH
+
+LANGUAGES = ("en", "zh")
+"""Language codes accepted by ``--lang``."""
+
+_language = "en"
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> str:
+    """Pick ``"zh"`` or ``"en"`` from ``LC_ALL``, ``LC_MESSAGES`` and ``LANG``, in POSIX order.
+
+    The first of those variables that is set and non-empty decides, as in POSIX; a value
+    such as ``zh_CN.UTF-8`` or ``zh_SG`` selects Chinese, anything else English.
+    """
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def set_language(language: str) -> None:
+    """Make ``language`` (``"en"`` or ``"zh"``) the language of every later message."""
+    global _language
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+    _language = language
+
+
+def get_language() -> str:
+    """Return the current language code."""
+    return _language
+
+
+def _(template: str, **params: object) -> str:
+    """Translate ``template`` into the current language and fill in ``params``."""
+    text = _ZH.get(template, template) if _language == "zh" else template
+    return text.format(**params) if params else text
+
+
+def describe(error: Exception) -> str:
+    """Return an error's message in the current language.
+
+    Errors from ``tuitrain.core.errors`` are translated through their template; other
+    exceptions keep their own text.
+    """
+    template = getattr(error, "template", None)
+    render = getattr(error, "render", None)
+    if template is None or render is None:
+        return str(error)
+    return render(_ZH.get(template, template) if _language == "zh" else template)

@@ -1,0 +1,4 @@
+"""Chinese text for tuitrain.cli."""
+
+MESSAGES: dict[str, str] = {
+}

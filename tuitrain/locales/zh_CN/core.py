@@ -1,0 +1,4 @@
+"""Chinese text for tuitrain.core."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Chinese text for tuitrain.data."""
+
+MESSAGES: dict[str, str] = {
+}

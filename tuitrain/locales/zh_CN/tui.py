@@ -1,0 +1,4 @@
+"""Chinese text for tuitrain.tui."""
+
+MESSAGES: dict[str, str] = {
+}
