@@ -1,0 +1,250 @@
+"""Gradient-descent optimizers θ ← θ − α·(step), with Keras's defaults and update rules.
+
+Each optimizer updates the model's flat parameter vector ``theta`` from the flat gradient
+``grad`` in place, with its state (moments, accumulators) as vectors of the same length.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from tuitrain.core import messages
+from tuitrain.core.errors import ConfigError
+
+
+class Optimizer:
+    """Base class: hyperparameters, state vectors and the update step.
+
+    Attributes:
+        lr: Learning rate α.
+        iterations: Number of updates applied so far (t in Adam).
+    """
+
+    name = ""
+    defaults: dict[str, float | bool] = {}
+    state_names: tuple[str, ...] = ()
+
+    def __init__(self, **params: float | bool) -> None:
+        unknown = sorted(set(params) - set(self.defaults))
+        if unknown:
+            raise ConfigError(
+                messages.UNKNOWN_OPTIMIZER_SETTING,
+                name=unknown[0],
+                optimizer=self.name,
+                choices=sorted(self.defaults),
+            )
+        self.params = {**self.defaults, **params}
+        self.iterations = 0
+        self.state: dict[str, np.ndarray] = {}
+        self._check()
+
+    @property
+    def lr(self) -> float:
+        """The learning rate α."""
+        return float(self.params["lr"])
+
+    @lr.setter
+    def lr(self, value: float) -> None:
+        self.set(lr=value)
+
+    def set(self, **params: float | bool) -> None:
+        """Change hyperparameters between steps; the state vectors are kept."""
+        unknown = sorted(set(params) - set(self.defaults))
+        if unknown:
+            raise ConfigError(
+                messages.UNKNOWN_OPTIMIZER_SETTING,
+                name=unknown[0],
+                optimizer=self.name,
+                choices=sorted(self.defaults),
+            )
+        old = dict(self.params)
+        self.params.update(params)
+        try:
+            self._check()
+        except ConfigError:
+            self.params = old
+            raise
+
+    def _check(self) -> None:
+        lr = self.params["lr"]
+        if not _is_number(lr) or not math.isfinite(lr) or lr <= 0:
+            raise ConfigError(messages.BAD_LEARNING_RATE, value=lr)
+        for key in ("beta_1", "beta_2", "rho", "momentum"):
+            if key in self.params:
+                value = self.params[key]
+                if not _is_number(value) or not 0 <= value < 1:
+                    raise ConfigError(messages.BAD_DECAY_RATE, name=key, value=value)
+        for key in ("epsilon", "weight_decay", "initial_accumulator_value"):
+            if key in self.params:
+                value = self.params[key]
+                if not _is_number(value) or not math.isfinite(value) or value < 0:
+                    raise ConfigError(messages.BAD_NONNEGATIVE, name=key, value=value)
+
+    def build(self, n: int, dtype: np.dtype) -> None:
+        """Allocate the state vectors for n parameters, unless they already fit."""
+        for name in self.state_names:
+            current = self.state.get(name)
+            if current is None or current.shape != (n,) or current.dtype != dtype:
+                self.state[name] = self._initial_state(name, n, dtype)
+        self._scratch = np.empty(n, dtype)
+
+    def _initial_state(self, name: str, n: int, dtype: np.dtype) -> np.ndarray:
+        return np.zeros(n, dtype)
+
+    def step(self, theta: np.ndarray, grad: np.ndarray) -> None:
+        """Apply one update to ``theta`` in place from ``grad``."""
+        self.iterations += 1
+        decay = self.params.get("weight_decay", 0.0)
+        if decay:
+            # Decoupled weight decay as Keras applies it, before the update: θ ← θ − α λ θ.
+            theta *= 1.0 - self.lr * decay
+        self._update(theta, grad)
+
+    def _update(self, theta: np.ndarray, grad: np.ndarray) -> None:
+        raise NotImplementedError
+
+    def config(self) -> dict:
+        """Return the name and hyperparameters that rebuild this optimizer."""
+        return {"name": self.name, **self.params}
+
+
+class SGD(Optimizer):
+    """Stochastic gradient descent, with optional momentum μ and Nesterov momentum.
+
+    Plain: θ ← θ − α g. With momentum: m ← μ m − α g, then θ ← θ + m, or with Nesterov
+    θ ← θ + μ m − α g.
+    """
+
+    name = "sgd"
+    defaults = {"lr": 0.01, "momentum": 0.0, "nesterov": False}
+    state_names = ("momentum",)
+
+    def _update(self, theta, grad):
+        mu = self.params["momentum"]
+        lr = self.lr
+        s = self._scratch
+        if not mu:
+            np.multiply(grad, lr, out=s)
+            theta -= s
+            return
+        m = self.state["momentum"]
+        m *= mu
+        np.multiply(grad, lr, out=s)
+        m -= s
+        if self.params["nesterov"]:
+            theta += mu * m
+            theta -= s
+        else:
+            theta += m
+
+
+class RMSprop(Optimizer):
+    """RMSprop: v ← ρ v + (1 − ρ) g², θ ← θ − α g / sqrt(v + ε), optional momentum."""
+
+    name = "rmsprop"
+    defaults = {"lr": 0.001, "rho": 0.9, "momentum": 0.0, "epsilon": 1e-7}
+    state_names = ("velocity", "momentum")
+
+    def _update(self, theta, grad):
+        rho, eps, mu = self.params["rho"], self.params["epsilon"], self.params["momentum"]
+        v, s = self.state["velocity"], self._scratch
+        v *= rho
+        np.square(grad, out=s)
+        s *= 1 - rho
+        v += s
+        np.add(v, eps, out=s)
+        np.sqrt(s, out=s)
+        np.divide(grad, s, out=s)
+        s *= self.lr
+        if mu:
+            m = self.state["momentum"]
+            m *= mu
+            m += s
+            theta -= m
+        else:
+            theta -= s
+
+
+class Adam(Optimizer):
+    """Adam, as Keras writes it.
+
+    m ← m + (1 − β1)(g − m), v ← v + (1 − β2)(g² − v),
+    α_t = α sqrt(1 − β2^t) / (1 − β1^t), θ ← θ − α_t m / (sqrt(v) + ε).
+    The bias correction is folded into α_t, so ε is added to the uncorrected sqrt(v).
+    """
+
+    name = "adam"
+    defaults = {"lr": 0.001, "beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7}
+    state_names = ("m", "v")
+
+    def _update(self, theta, grad):
+        b1, b2, eps = self.params["beta_1"], self.params["beta_2"], self.params["epsilon"]
+        m, v, s = self.state["m"], self.state["v"], self._scratch
+        t = self.iterations
+        alpha = self.lr * math.sqrt(1 - b2**t) / (1 - b1**t)
+
+        np.subtract(grad, m, out=s)
+        s *= 1 - b1
+        m += s
+
+        np.square(grad, out=s)
+        s -= v
+        s *= 1 - b2
+        v += s
+
+        np.sqrt(v, out=s)
+        s += eps
+        np.divide(m, s, out=s)
+        s *= alpha
+        theta -= s
+
+
+class AdamW(Adam):
+    """Adam with decoupled weight decay λ (Keras default 0.004): θ ← θ − α λ θ first."""
+
+    name = "adamw"
+    defaults = {**Adam.defaults, "weight_decay": 0.004}
+
+
+class Adagrad(Optimizer):
+    """Adagrad: G ← G + g², θ ← θ − α g / sqrt(G + ε), G starting at 0.1 as in Keras."""
+
+    name = "adagrad"
+    defaults = {"lr": 0.001, "initial_accumulator_value": 0.1, "epsilon": 1e-7}
+    state_names = ("accumulator",)
+
+    def _initial_state(self, name, n, dtype):
+        return np.full(n, self.params["initial_accumulator_value"], dtype)
+
+    def _update(self, theta, grad):
+        G, s = self.state["accumulator"], self._scratch
+        np.square(grad, out=s)
+        G += s
+        np.add(G, self.params["epsilon"], out=s)
+        np.sqrt(s, out=s)
+        np.divide(grad, s, out=s)
+        s *= self.lr
+        theta -= s
+
+
+OPTIMIZERS: dict[str, type[Optimizer]] = {
+    cls.name: cls for cls in (SGD, RMSprop, Adam, AdamW, Adagrad)
+}
+"""Every optimizer by its config name."""
+
+
+def get_optimizer(name: str, **params: float | bool) -> Optimizer:
+    """Return a new optimizer called ``name`` with ``params`` over its defaults."""
+    try:
+        cls = OPTIMIZERS[name.lower()]
+    except KeyError:
+        raise ConfigError(
+            messages.UNKNOWN_OPTIMIZER, name=name, choices=sorted(OPTIMIZERS)
+        ) from None
+    return cls(**params)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float, np.floating, np.integer)) and not isinstance(value, bool)

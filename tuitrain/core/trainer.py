@@ -1,0 +1,531 @@
+"""The training loop: shuffled mini-batches, commands between batches, records to listeners.
+
+One ``Trainer`` serves the app and ``--batch`` alike. ``run()`` trains in the calling thread;
+any other thread may call ``pause``, ``resume``, ``step``, ``stop`` and the ``set_*`` methods,
+which queue a command that the loop applies before its next batch.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+
+import numpy as np
+
+from tuitrain.core import messages
+from tuitrain.core.errors import ConfigError
+from tuitrain.core.losses import CategoricalCrossEntropy, Loss
+from tuitrain.core.metrics import evaluate, metric_name, metric_sum
+from tuitrain.core.model import Sequential
+from tuitrain.core.optimizers import Optimizer, get_optimizer
+from tuitrain.core.records import (
+    BatchEnded,
+    EpochEnded,
+    LayerStats,
+    Notice,
+    SettingChanged,
+    StateChanged,
+    StatsComputed,
+    TrainingDiverged,
+    TrainingEnded,
+)
+from tuitrain.core.schedules import EarlyStopping, Schedule
+
+Listener = Callable[[object], None]
+
+HISTOGRAM_BINS = 24
+"""Bins of the per-layer activation histograms."""
+
+UNSCALED_INPUT = 100.0
+"""Largest |x| above which a divergence is blamed on unscaled inputs."""
+
+
+class Trainer:
+    """Train ``model`` on (X_train, y_train) with mini-batch gradient descent.
+
+    Args:
+        model: The network; its dtype sets the dtype of the data copies.
+        optimizer: Updates θ from dJ/dθ.
+        loss: The loss J.
+        X_train: (n, d) features.
+        y_train: Targets in the loss's form: (n, 1) 0/1 for binary cross-entropy, (n,) class
+            indices or (n, K) one-hot for categorical cross-entropy, (n, k) for MSE and MAE.
+        X_val, y_val: Optional validation data in the same form.
+        rng: The run's only random generator: shuffling, dropout and the probe batch.
+        epochs: Epochs to train, or None to run until stopped.
+        batch_size: Samples per batch; clamped to the training set with a Notice.
+        schedule: Learning-rate schedule, constant by default.
+        early_stopping: Optional early stopping on val_loss (loss without validation data).
+        stats_interval: Seconds between layer statistics during an epoch; None sends them
+            only at epoch ends.
+        probe_size: Samples in the fixed batch used for layer statistics.
+    """
+
+    def __init__(
+        self,
+        model: Sequential,
+        optimizer: Optimizer,
+        loss: Loss,
+        X_train: np.ndarray,
+        y_train: np.ndarray,
+        X_val: np.ndarray | None = None,
+        y_val: np.ndarray | None = None,
+        *,
+        rng: np.random.Generator,
+        epochs: int | None = 10,
+        batch_size: int = 32,
+        schedule: Schedule | None = None,
+        early_stopping: EarlyStopping | None = None,
+        stats_interval: float | None = None,
+        probe_size: int = 256,
+    ) -> None:
+        if len(X_train) == 0:
+            raise ConfigError(messages.EMPTY_TRAINING_SET)
+        if len(X_train) != len(y_train):
+            raise ConfigError(messages.LENGTH_MISMATCH, features=len(X_train), targets=len(y_train))
+        if epochs is not None and (int(epochs) != epochs or epochs < 1):
+            raise ConfigError(messages.BAD_EPOCHS, value=epochs)
+        self.model = model
+        self.optimizer = optimizer
+        self.loss = loss
+        self.metric = metric_name(loss)
+        self.rng = rng
+        self.epochs = epochs
+        self.schedule = schedule or Schedule()
+        self.early_stopping = early_stopping
+        self.stats_interval = stats_interval
+
+        dtype = model.dtype
+        self.X_train = np.ascontiguousarray(X_train, dtype=dtype)
+        self.y_train = _targets(y_train, dtype, loss)
+        self.X_val = None if X_val is None else np.ascontiguousarray(X_val, dtype=dtype)
+        self.y_val = None if y_val is None else _targets(y_val, dtype, loss)
+        self._X_shuffled = np.empty_like(self.X_train)
+        self._y_shuffled = np.empty_like(self.y_train)
+        probe = rng.choice(len(self.X_train), size=min(probe_size, len(self.X_train)), replace=False)
+        self.X_probe = self.X_train[np.sort(probe)]
+        self.input_scale = float(np.abs(self.X_train).max())
+
+        self.batch_size = 1
+        self.notices: list[Notice] = []
+        self._listeners: list[Listener] = []
+        self._set_batch_size(batch_size)
+        self.optimizer.build(model.n_params, dtype)
+        self.base_lr = optimizer.lr
+        self._theta_before = model.theta.copy()
+        self._best_theta: np.ndarray | None = None
+
+        self.epoch = 0
+        """Epochs completed."""
+        self.step_count = 0
+        """Updates applied."""
+        self.history: list[dict[str, float]] = []
+        """One dict per completed epoch: epoch, loss, metrics, lr, seconds."""
+        self.changes: list[SettingChanged] = []
+        """Every setting changed during training, in order."""
+        self.stop_reason: str | None = None
+
+        self.delay = 0.0
+        """Seconds to wait after each batch, so that a small network can be watched."""
+        self._commands: deque[tuple[str, object]] = deque()
+        self._wake = threading.Event()
+        self._stop = False
+        self._paused = False
+        self._budget: int | None = None
+        self._until_epoch_end = False
+
+    # Listeners and commands -------------------------------------------------------------
+
+    def add_listener(self, listener: Listener) -> None:
+        """Call ``listener(record)`` for every record, in the training thread."""
+        self._listeners.append(listener)
+
+    def _emit(self, record: object) -> None:
+        for listener in self._listeners:
+            listener(record)
+
+    def pause(self) -> None:
+        """Pause before the next batch."""
+        self._send("pause", None)
+
+    def resume(self) -> None:
+        """Run freely again after a pause or a step."""
+        self._send("resume", None)
+
+    def step(self, unit: str = "batch") -> None:
+        """Train one batch (``unit="batch"``) or up to the end of the epoch, then pause."""
+        if unit not in ("batch", "epoch"):
+            raise ConfigError(messages.BAD_STEP_UNIT, value=unit)
+        self._send("step", unit)
+
+    def stop(self) -> None:
+        """Stop after the current batch; ``run()`` then returns ``"stopped"``."""
+        self._stop = True
+        self._wake.set()
+
+    def set_lr(self, lr: float) -> None:
+        """Use learning rate ``lr`` from the next batch; the schedule continues from it."""
+        self.optimizer.__class__(**{**self.optimizer.params, "lr": lr})
+        self._send("lr", float(lr))
+
+    def set_batch_size(self, batch_size: int) -> None:
+        """Use ``batch_size`` from the next batch, clamped to the training set."""
+        if isinstance(batch_size, bool) or int(batch_size) != batch_size or batch_size < 1:
+            raise ConfigError(messages.BAD_BATCH_SIZE, value=batch_size)
+        self._send("batch_size", int(batch_size))
+
+    def set_optimizer(self, name: str | None = None, **params: float | bool) -> None:
+        """Change optimizer settings; a new optimizer ``name`` starts with fresh state.
+
+        Weights are kept either way, and with the same optimizer so is its state.
+        """
+        name = name or self.optimizer.name
+        base = self.optimizer.params if name == self.optimizer.name else {"lr": self.optimizer.lr}
+        get_optimizer(name, **{**base, **params})
+        self._send("optimizer", (name, params))
+
+    def set_regularization(
+        self, layer: int | None = None, *, l1: float | None = None, l2: float | None = None,
+        dropout: float | None = None,
+    ) -> None:
+        """Change L1, L2 or dropout of one layer (or all layers when ``layer`` is None)."""
+        changes = {k: v for k, v in (("l1", l1), ("l2", l2), ("dropout", dropout)) if v is not None}
+        indices = range(len(self.model.layers)) if layer is None else [layer]
+        for i in indices:
+            probe = type(self.model.layers[i])(**{**self.model.layers[i].config(), **changes})
+            probe.validate()
+        self._send("regularization", (layer, changes))
+
+    def set_delay(self, seconds: float) -> None:
+        """Wait ``seconds`` after each batch (0 for full speed)."""
+        if not math.isfinite(seconds) or seconds < 0:
+            raise ConfigError(messages.BAD_DELAY, value=seconds)
+        self._send("delay", float(seconds))
+
+    def _send(self, name: str, payload: object) -> None:
+        self._commands.append((name, payload))
+        self._wake.set()
+
+    def _apply(self, name: str, payload) -> None:
+        """Carry out one queued command, in the training thread."""
+        if name == "pause":
+            self._paused, self._budget, self._until_epoch_end = True, None, False
+        elif name == "resume":
+            self._paused, self._budget, self._until_epoch_end = False, None, False
+        elif name == "step":
+            self._paused = False
+            self._budget = 1 if payload == "batch" else None
+            self._until_epoch_end = payload == "epoch"
+        elif name == "lr":
+            old = self.optimizer.lr
+            self.base_lr *= payload / old
+            self.optimizer.set(lr=payload)
+            self._record_change("lr", old, payload)
+        elif name == "batch_size":
+            old = self.batch_size
+            self._set_batch_size(payload)
+            self._record_change("batch_size", old, self.batch_size)
+        elif name == "optimizer":
+            self._change_optimizer(*payload)
+        elif name == "regularization":
+            layer, changes = payload
+            indices = range(len(self.model.layers)) if layer is None else [layer]
+            for i in indices:
+                for key, value in changes.items():
+                    old = getattr(self.model.layers[i], key)
+                    setattr(self.model.layers[i], key, value)
+                    self._record_change(f"{key}[{i}]", old, value)
+            self.model._buffers.clear()
+        elif name == "delay":
+            self.delay = payload
+
+    def _change_optimizer(self, name: str, params: dict) -> None:
+        old = self.optimizer.config()
+        if name == self.optimizer.name:
+            self.optimizer.set(**params)
+        else:
+            fresh = get_optimizer(name, **{"lr": self.optimizer.lr, **params})
+            fresh.build(self.model.n_params, self.model.dtype)
+            self.optimizer = fresh
+        self.base_lr *= self.optimizer.lr / old["lr"]
+        for key, value in self.optimizer.config().items():
+            if old.get(key) != value:
+                self._record_change(f"optimizer.{key}", old.get(key), value)
+
+    def _record_change(self, name: str, old: object, new: object) -> None:
+        change = SettingChanged(self.epoch + 1, self.step_count, name, old, new)
+        self.changes.append(change)
+        self._emit(change)
+
+    def _set_batch_size(self, batch_size: int) -> None:
+        n = len(self.X_train)
+        if batch_size > n:
+            notice = Notice(messages.BATCH_SIZE_CLAMPED, {"batch_size": batch_size, "n": n})
+            self.notices.append(notice)
+            self._emit(notice)
+            batch_size = n
+        self.batch_size = int(batch_size)
+
+    def _poll(self) -> bool:
+        """Apply queued commands and wait while paused; return False when asked to stop."""
+        announced = False
+        while True:
+            self._wake.clear()
+            while self._commands:
+                self._apply(*self._commands.popleft())
+            if self._stop:
+                return False
+            if not self._paused and self._budget != 0:
+                if announced:
+                    self._emit(StateChanged("running", self.epoch, self.step_count))
+                return True
+            if not announced:
+                self._emit(StateChanged("paused", self.epoch, self.step_count))
+                announced = True
+            self._wake.wait()
+
+    @property
+    def _holding(self) -> bool:
+        """True when the loop must stop at the next batch boundary to poll."""
+        return bool(self._commands) or self._stop or self._paused or self._budget == 0
+
+    # The loop ---------------------------------------------------------------------------
+
+    def run(self) -> str:
+        """Train until the planned epochs are done, a stop, early stopping or divergence.
+
+        Returns the stop reason: ``"completed"``, ``"stopped"``, ``"early_stopping"`` or
+        ``"diverged"``. Commands sent before ``run()`` (a pause, say) apply first.
+        """
+        self.stop_reason = None
+        self._emit(StateChanged("running", self.epoch, self.step_count))
+        if self.stats_interval is not None or self.epoch == 0:
+            self._emit_stats()
+        reason = "completed"
+        while self.epochs is None or self.epoch < self.epochs:
+            reason = self._run_epoch()
+            if reason:
+                break
+            reason = "completed"
+        if reason == "early_stopping" and self.early_stopping.restore_best and self._best_theta is not None:
+            np.copyto(self.model.theta, self._best_theta)
+        self.stop_reason = reason
+        self._stop = False
+        self._emit(TrainingEnded(reason, self.epoch, self.step_count))
+        return reason
+
+    def _run_epoch(self) -> str | None:
+        """Train one epoch; return a stop reason, or None to go on."""
+        started = time.perf_counter()
+        model, loss, optimizer = self.model, self.loss, self.optimizer
+        theta, grad = model.theta, model.grad
+        n = len(self.X_train)
+        order = self.rng.permutation(n)
+        np.take(self.X_train, order, axis=0, out=self._X_shuffled)
+        np.take(self.y_train, order, axis=0, out=self._y_shuffled)
+        Xs, ys = self._X_shuffled, self._y_shuffled
+        epoch = self.epoch + 1
+        loss_sum = metric_total = 0.0
+        position = batch = 0
+        last_stats = time.perf_counter()
+        lr = optimizer.lr
+
+        while position < n:
+            if self._holding:
+                if not self._poll():
+                    return "stopped"
+                model, optimizer = self.model, self.optimizer
+                lr = optimizer.lr
+            batch_size = self.batch_size
+            Xb = Xs[position : position + batch_size]
+            yb = ys[position : position + batch_size]
+            m = len(Xb)
+            batch += 1
+
+            buffers = model.forward(Xb, training=True, rng=self.rng)
+            J = model.backward(Xb, yb, loss, buffers)
+            if not math.isfinite(J):
+                return self._diverged(epoch, batch, "loss", buffers)
+
+            np.copyto(self._theta_before, theta)
+            optimizer.step(theta, grad)
+            if not math.isfinite(float(theta.sum())) and not np.isfinite(theta).all():
+                quantity = "gradient" if not np.isfinite(grad).all() else "weights"
+                return self._diverged(epoch, batch, quantity, buffers)
+
+            self.step_count += 1
+            position += m
+            loss_sum += J * m
+            top = buffers[-1]
+            metric_total += metric_sum(self.metric, top.z, top.a, yb)
+
+            if self._listeners:
+                batches = batch + -(-(n - position) // self.batch_size)
+                self._emit(BatchEnded(epoch, batch, batches, self.step_count, J, m))
+                if self.stats_interval is not None and time.perf_counter() - last_stats >= self.stats_interval:
+                    self._emit_stats()
+                    last_stats = time.perf_counter()
+            if self._budget is not None:
+                self._budget -= 1
+            if self.delay:
+                self._wake.wait(self.delay)
+
+        return self._end_epoch(epoch, batch, loss_sum / n, metric_total / n, lr, started)
+
+    def _end_epoch(self, epoch, batches, train_loss, train_metric, lr, started) -> str | None:
+        metrics = {"loss": train_loss, self.metric: train_metric}
+        if self.X_val is not None:
+            scores = evaluate(self.model, self.loss, self.X_val, self.y_val)
+            metrics.update({f"val_{k}": v for k, v in scores.items()})
+        self.epoch = epoch
+        seconds = time.perf_counter() - started
+        self.history.append({"epoch": epoch, **metrics, "lr": lr, "seconds": seconds})
+        self._emit(EpochEnded(epoch, self.epochs, batches, metrics, lr, seconds))
+        self._emit_stats()
+        if self._until_epoch_end:
+            self._until_epoch_end, self._budget = False, 0
+
+        monitored = metrics.get("val_loss", metrics["loss"])
+        factor = self.schedule.factor(epoch, monitored)
+        new_lr = self.base_lr * factor
+        if new_lr != self.optimizer.lr and new_lr > 0:
+            self.optimizer.set(lr=new_lr)
+
+        if self.early_stopping is not None:
+            improved, should_stop = self.early_stopping.update(epoch, monitored)
+            if improved and self.early_stopping.restore_best:
+                self._best_theta = self.model.theta.copy()
+            if should_stop:
+                return "early_stopping"
+        return None
+
+    # Divergence and statistics ----------------------------------------------------------
+
+    def _diverged(self, epoch: int, batch: int, quantity: str, buffers) -> str:
+        """Restore the last finite weights and report where things went non-finite."""
+        layer = None
+        if quantity == "loss":
+            for i, buf in enumerate(buffers):
+                if not np.isfinite(buf.out).all():
+                    layer = i
+                    break
+        else:
+            found = self.model.first_nonfinite_layer()
+            layer = found
+            if quantity == "gradient":
+                for i in range(len(self.model.layers)):
+                    if not np.isfinite(self.model.grad[self.model.layer_slice(i)]).all():
+                        layer = i
+                        break
+            np.copyto(self.model.theta, self._theta_before)
+        cause, params = self._likely_cause()
+        self._emit(TrainingDiverged(epoch, batch, self.step_count, quantity, layer, cause, params))
+        return "diverged"
+
+    def _likely_cause(self) -> tuple[str, dict]:
+        lr = self.optimizer.lr
+        params = {"lr": lr, "suggested": lr / 10, "optimizer": self.optimizer.name}
+        if self.input_scale > UNSCALED_INPUT:
+            return messages.CAUSE_UNSCALED, {**params, "scale": self.input_scale}
+        if self.optimizer.name == "sgd":
+            return messages.CAUSE_SGD_LR, params
+        return messages.CAUSE_LR, params
+
+    def _emit_stats(self) -> None:
+        if self._listeners:
+            self._emit(StatsComputed(self.epoch, self.step_count, tuple(self.layer_stats())))
+
+    def layer_stats(self) -> list[LayerStats]:
+        """Compute every layer's statistics on the probe batch (no dropout)."""
+        model = self.model
+        buffers = model.forward(self.X_probe)
+        stats = []
+        for i, (layer, buf) in enumerate(zip(model.layers, buffers)):
+            a = buf.a.astype(np.float64)
+            finite = a[np.isfinite(a)]
+            if finite.size:
+                counts, edges = np.histogram(finite, bins=HISTOGRAM_BINS)
+            else:
+                counts, edges = np.zeros(HISTOGRAM_BINS, np.int64), np.linspace(0, 1, HISTOGRAM_BINS + 1)
+            dead = saturated = 0.0
+            if layer.f.can_die:
+                dead = float(np.mean(np.all(a <= 0, axis=0)))
+            if layer.f.saturates:
+                slope = layer.f.derivative(buf.z.astype(np.float64))
+                peak = 1.0 if layer.activation == "tanh" else 0.25
+                flat = np.mean(slope < 0.01 * peak, axis=0)
+                saturated = float(np.mean(flat >= 0.9))
+            part = model.layer_slice(i)
+            theta = model.theta[part].astype(np.float64)
+            delta = theta - self._theta_before[part]
+            norm = float(np.linalg.norm(theta))
+            stats.append(
+                LayerStats(
+                    index=i,
+                    activation=layer.activation,
+                    counts=counts,
+                    edges=edges,
+                    mean=float(finite.mean()) if finite.size else math.nan,
+                    std=float(finite.std()) if finite.size else math.nan,
+                    dead=dead,
+                    saturated=saturated,
+                    grad_norm=float(np.linalg.norm(model.grad[part].astype(np.float64))),
+                    update_ratio=float(np.linalg.norm(delta)) / norm if norm else 0.0,
+                )
+            )
+        return stats
+
+    # Saving and resuming ----------------------------------------------------------------
+
+    def state(self) -> dict:
+        """Return what a resumed run needs besides weights and optimizer vectors."""
+        return {
+            "epoch": self.epoch,
+            "step": self.step_count,
+            "batch_size": self.batch_size,
+            "base_lr": self.base_lr,
+            "rng": self.rng.bit_generator.state,
+            "schedule": {"config": self.schedule.config(), "state": self.schedule.state()},
+            "early_stopping": None if self.early_stopping is None else {
+                "best": self.early_stopping.best,
+                "best_epoch": self.early_stopping.best_epoch,
+                "wait": self.early_stopping.wait,
+            },
+            "history": self.history,
+            "changes": [
+                {"epoch": c.epoch, "step": c.step, "name": c.name, "old": c.old, "new": c.new}
+                for c in self.changes
+            ],
+        }
+
+    def load_state(self, state: dict) -> None:
+        """Continue from a ``state()`` saved with the same model and optimizer."""
+        self.epoch = int(state["epoch"])
+        self.step_count = int(state["step"])
+        self.base_lr = float(state["base_lr"])
+        self.rng.bit_generator.state = state["rng"]
+        self.schedule.load_state(state["schedule"]["state"])
+        if self.early_stopping is not None and state.get("early_stopping"):
+            saved = state["early_stopping"]
+            self.early_stopping.best = saved["best"]
+            self.early_stopping.best_epoch = saved["best_epoch"]
+            self.early_stopping.wait = saved["wait"]
+        self.history = [dict(row) for row in state["history"]]
+        self.changes = [SettingChanged(**c) for c in state.get("changes", [])]
+
+
+def _targets(y: np.ndarray, dtype: np.dtype, loss: Loss) -> np.ndarray:
+    """Return targets as a contiguous array in the loss's form.
+
+    Class indices (n,) stay integers for categorical cross-entropy; everything else becomes
+    (n, k) of ``dtype``, so 0/1 labels for binary cross-entropy become an (n, 1) column.
+    """
+    y = np.asarray(y)
+    if y.ndim == 1 and isinstance(loss, CategoricalCrossEntropy):
+        return np.ascontiguousarray(y, dtype=np.int64)
+    if y.ndim == 1:
+        y = y[:, None]
+    return np.ascontiguousarray(y, dtype=dtype)
