@@ -155,3 +155,14 @@ def test_every_catalog_entry_loads():
         assert ds.n_features == info.n_features, name
         assert ds.task == info.task, name
         assert ds.description == info.description, name
+
+
+def test_npz_one_dimensional_x(tmp_path):
+    path = str(tmp_path / "d.npz")
+    np.savez(path, X=np.zeros(3), y=np.zeros(3))
+
+    with pytest.raises(DataError) as caught:
+        load_dataset(path)
+
+    assert caught.value.template == messages.NPZ_X_SHAPE
+    assert "shape (3,)" in str(caught.value)

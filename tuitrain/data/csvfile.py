@@ -25,7 +25,7 @@ MISSING_MODES = ("refuse", "drop", "mean")
 """Values of ``missing``: reject missing values, drop their rows, or fill features with means."""
 
 MAX_LISTED_CELLS = 20
-"""Most missing cells that the error message lists; the message also gives the total."""
+"""Maximum number of missing cells listed in the error message, which also gives the total."""
 
 # Ties go to the earlier delimiter: "1,5;2,5" has as many commas as semicolons, but a
 # semicolon file with decimal commas is far more common than the other way round.
@@ -189,8 +189,8 @@ def _check_shape(rows: list[_Row], column_names: list[str], path: str, delimiter
                 messages.RAGGED_ROW, row=row.line, path=path, found=len(row.cells), expected=expected
             )
     if expected < 2:
-        shown = {",": "','", ";": "';'", "\t": "tab", " ": "spaces"}[delimiter]
-        raise DataError(messages.TOO_FEW_COLUMNS, path=path, count=expected, delimiter=shown)
+        delimiter_name = {",": "','", ";": "';'", "\t": "tab", " ": "spaces"}[delimiter]
+        raise DataError(messages.TOO_FEW_COLUMNS, path=path, count=expected, delimiter=delimiter_name)
     if not rows:
         raise DataError(messages.NO_DATA_ROWS, path=path)
     if len(rows) < 2:
@@ -275,7 +275,7 @@ def _handle_missing(
     path: str,
     missing: str,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Reject, drop or fill missing cells as ``missing`` says. Labels are never filled."""
+    """Reject, drop or fill missing cells as ``missing`` selects. Labels are never filled."""
     if not feature_missing.any() and not label_missing.any():
         return X, labels
 

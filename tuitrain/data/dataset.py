@@ -10,7 +10,7 @@ CLASSIFICATION = "classification"
 REGRESSION = "regression"
 
 MAX_GUESSED_CLASSES = 20
-"""Most distinct integer labels that ``guess_task`` still reads as classes."""
+"""Maximum number of distinct integer labels that ``guess_task`` reads as classes."""
 
 
 @dataclass

@@ -39,7 +39,7 @@ def load_dataset(
 
     ``n_samples``, ``n_features``, ``noise`` and ``classes`` set a generator's size and
     noise, and None keeps its default. ``label`` chooses the label column of a CSV file or
-    bundled set, and ``missing`` (``"refuse"``, ``"drop"`` or ``"mean"``) says what to do
+    bundled set, and ``missing`` (``"refuse"``, ``"drop"`` or ``"mean"``) selects what to do
     with its missing values. ``seed`` seeds the generators.
 
     Raises:
@@ -49,23 +49,23 @@ def load_dataset(
     if missing not in MISSING_MODES:
         raise ConfigError(messages.INVALID_MISSING_MODE, value=missing)
     options = {"n_samples": n_samples, "n_features": n_features, "noise": noise, "classes": classes}
-    given = {key: value for key, value in options.items() if value is not None}
+    requested = {key: value for key, value in options.items() if value is not None}
 
     info = DATASETS.get(source)
     if info is not None and info.kind == GENERATOR:
-        _check_options(source, given, info.options)
+        _check_options(source, requested, info.options)
         if label is not None:
             raise ConfigError(messages.LABEL_NOT_APPLICABLE, source=source)
-        return _generate(info, given, seed)
+        return _generate(info, requested, seed)
 
-    _check_options(source, given, frozenset())
+    _check_options(source, requested, frozenset())
     if info is not None:
         return _load_bundled(info, label, missing)
     return _load_file(source, label, missing)
 
 
-def _check_options(source: str, given: dict[str, object], accepted: frozenset[str]) -> None:
-    for key in given:
+def _check_options(source: str, requested: dict[str, object], accepted: frozenset[str]) -> None:
+    for key in requested:
         if key not in accepted:
             takers = [name for name, info in DATASETS.items() if key in info.options]
             raise ConfigError(
@@ -73,14 +73,14 @@ def _check_options(source: str, given: dict[str, object], accepted: frozenset[st
             )
 
 
-def _generate(info: DatasetInfo, given: dict[str, object], seed: int) -> Dataset:
-    """Run the generator of ``info`` with the given options after checking their ranges."""
-    minimum_samples = max(2, int(given.get("classes", info.n_classes)))
-    _check_minimum("n_samples", given, minimum_samples)
-    _check_minimum("n_features", given, 1)
-    _check_minimum("classes", given, 2)
+def _generate(info: DatasetInfo, requested: dict[str, object], seed: int) -> Dataset:
+    """Run the generator of ``info`` with the requested options after checking their ranges."""
+    minimum_samples = max(2, int(requested.get("classes", info.n_classes)))
+    _check_minimum("n_samples", requested, minimum_samples)
+    _check_minimum("n_features", requested, 1)
+    _check_minimum("classes", requested, 2)
 
-    noise = given.get("noise")
+    noise = requested.get("noise")
     if noise is not None and noise < 0:
         raise ConfigError(messages.NOISE_NEGATIVE, value=float(noise))
     # The reference generator's noise is a share of flipped labels, not a spread.
@@ -88,11 +88,11 @@ def _generate(info: DatasetInfo, given: dict[str, object], seed: int) -> Dataset
         raise ConfigError(messages.LABEL_NOISE_RANGE, source=info.name, value=float(noise))
 
     generate = getattr(generators, info.name)
-    return generate(seed=seed, **given)
+    return generate(seed=seed, **requested)
 
 
-def _check_minimum(key: str, given: dict[str, object], minimum: int) -> None:
-    value = given.get(key)
+def _check_minimum(key: str, requested: dict[str, object], minimum: int) -> None:
+    value = requested.get(key)
     if value is not None and value < minimum:
         raise ConfigError(messages.COUNT_TOO_SMALL, option=OPTION_FLAGS[key], minimum=minimum, value=value)
 

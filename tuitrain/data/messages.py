@@ -114,7 +114,8 @@ NPZ_Y_SHAPE = (
 )
 ARRAY_NOT_NUMERIC = "Array {key} in '{path}' has dtype {dtype}, but it must contain numbers."
 ARRAY_NOT_FINITE = (
-    "Array {key} in '{path}' contains {count} NaN or infinite value(s), first at row {row}. "
+    "Array {key} in '{path}' contains {count} NaN or infinite value(s), first in row {row} "
+    "(counting from 0). "
     "Replace them with numbers before training."
 )
 SAMPLE_COUNT_MISMATCH = (

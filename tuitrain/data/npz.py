@@ -27,14 +27,14 @@ def load_npz(path: str) -> Dataset:
     X, y = arrays["X"], arrays["y"]
 
     if X.ndim != 2:
-        raise DataError(messages.NPZ_X_SHAPE, path=path, shape=X.shape)
+        raise DataError(messages.NPZ_X_SHAPE, path=path, shape=str(X.shape))
     if X.dtype.kind not in "biuf":
         raise DataError(messages.ARRAY_NOT_NUMERIC, key="X", path=path, dtype=X.dtype)
     _check_finite(X, "X", path)
     if y.ndim == 2 and y.shape[1] == 1:
         y = y[:, 0]
     if y.ndim not in (1, 2):
-        raise DataError(messages.NPZ_Y_SHAPE, path=path, shape=y.shape)
+        raise DataError(messages.NPZ_Y_SHAPE, path=path, shape=str(y.shape))
     if len(y) != len(X):
         raise DataError(messages.SAMPLE_COUNT_MISMATCH, path=path, n_features=len(X), n_labels=len(y))
 

@@ -80,18 +80,18 @@ def _stratified_validation(y: np.ndarray, val_split: float, rng: np.random.Gener
     if capacity.sum() == 0:
         raise DataError(messages.SPLIT_NO_VALIDATION, n_samples=len(y))
 
-    wanted = min(_validation_size(len(y), val_split), int(capacity.sum()))
+    n_val_target = min(_validation_size(len(y), val_split), int(capacity.sum()))
     quota = sizes * val_split
     counts = np.minimum(np.floor(quota).astype(int), capacity)
     remainder = quota - np.floor(quota)
     for k in np.argsort(-remainder, kind="stable"):
-        if counts.sum() >= wanted:
+        if counts.sum() >= n_val_target:
             break
         if counts[k] < capacity[k]:
             counts[k] += 1
     # Classes whose remainder was small may still have room when the target is not reached.
     for k in np.argsort(-capacity, kind="stable"):
-        while counts.sum() < wanted and counts[k] < capacity[k]:
+        while counts.sum() < n_val_target and counts[k] < capacity[k]:
             counts[k] += 1
 
     chosen = [rng.permutation(m)[:c] for m, c in zip(members, counts)]

@@ -105,7 +105,7 @@ MESSAGES: dict[str, str] = {
     ),
     m.ARRAY_NOT_NUMERIC: "'{path}' 中数组 {key} 的 dtype 为 {dtype}，但它必须是数值。",
     m.ARRAY_NOT_FINITE: (
-        "'{path}' 中的数组 {key} 含有 {count} 个 NaN 或无穷值，第一个在第 {row} 行。"
+        "'{path}' 中的数组 {key} 含有 {count} 个 NaN 或无穷值，第一个位于第 {row} 行（从 0 开始计数）。"
         "请在训练前把它们替换为数值。"
     ),
     m.SAMPLE_COUNT_MISMATCH: (
