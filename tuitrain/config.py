@@ -1,7 +1,7 @@
 """One typed configuration of a run (data, model, optimizer, training), TOML in and out.
 
-Every field has the default of the tutorial's Keras example, so an empty config is the
-reference workload. Unknown keys and values of the wrong type raise ConfigError naming the
+Defaults follow the tutorial's Keras example, except that features are standardized; the
+``reference`` preset turns scaling off to match the example exactly. Unknown keys and values of the wrong type raise ConfigError naming the
 key and the value received.
 """
 
@@ -37,7 +37,7 @@ class LayerConfig:
 
 @dataclass
 class DataConfig:
-    """Where the samples come from and how they are prepared."""
+    """Data source and its preparation."""
 
     source: str = "reference"
     """A generator or bundled set name, or a CSV, NPZ or IDX file path."""
