@@ -1,4 +1,4 @@
-"""Shared data makers and helpers for the tests of tuitrain.core."""
+"""Data makers and helpers shared by the tests of tuitrain.core (imported, not a conftest)."""
 
 import time
 
@@ -9,7 +9,7 @@ from tuitrain.core import Dense, Sequential, Trainer, get_loss, get_optimizer
 
 
 def xor_data(rng, n=400, noise=0.3, scale=1.0):
-    """Draw n noisy points around the four corners (+-1, +-1); label 1 where signs differ."""
+    """Draw n noisy points around the four corners (+-1, +-1), labeled 1 where the signs differ."""
     corners = np.array([[1, 1], [-1, -1], [1, -1], [-1, 1]], dtype=np.float64)
     labels = np.array([0, 0, 1, 1])
     index = rng.integers(0, 4, n)
@@ -40,7 +40,7 @@ def binary_trainer(seed, n=200, epochs=2, batch_size=32, dtype="float32", optimi
 
 
 def wait_for(predicate, timeout=10.0):
-    """Poll ``predicate`` until it is true; fail the test after ``timeout`` seconds."""
+    """Poll ``predicate`` until it is true, and fail the test after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
