@@ -25,12 +25,12 @@ from tuitrain.core.optimizers import Optimizer, get_optimizer
 
 FORMAT = "tuitrain-model"
 FORMAT_VERSION = 1
-"""Version of the file layout; a reader refuses files newer than the version it knows."""
+"""Version of the file layout. ``load_checkpoint`` rejects files with a newer version."""
 
 
 @dataclass
 class Checkpoint:
-    """What a model file holds, rebuilt into live objects."""
+    """Contents of a model file, rebuilt into live objects."""
 
     model: Sequential
     optimizer: Optimizer

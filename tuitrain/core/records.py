@@ -31,7 +31,7 @@ class BatchEnded:
 
 @dataclass(frozen=True)
 class EpochEnded:
-    """An epoch finished; ``metrics`` holds loss, the metric and their validation values."""
+    """End of an epoch, with the loss, the metric and their validation values."""
 
     epoch: int
     """Epochs completed, from 1."""

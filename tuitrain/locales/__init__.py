@@ -22,8 +22,8 @@ _language = "en"
 def detect_language(environ: Mapping[str, str] | None = None) -> str:
     """Pick ``"zh"`` or ``"en"`` from ``LC_ALL``, ``LC_MESSAGES`` and ``LANG``, in POSIX order.
 
-    The first of those variables that is set and non-empty decides, as in POSIX; a value
-    such as ``zh_CN.UTF-8`` or ``zh_SG`` selects Chinese, anything else English.
+    The first of those variables that is set and non-empty decides, as in POSIX. A value
+    such as ``zh_CN.UTF-8`` or ``zh_SG`` selects Chinese, and any other value English.
     """
     environ = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
