@@ -1,6 +1,7 @@
 """Language choice and the shared message catalogs."""
 
 import ast
+import importlib
 import string
 from pathlib import Path
 
@@ -90,3 +91,12 @@ def test_every_literal_translated():
             ):
                 untranslated.append(f"{path.name}:{node.lineno}: {node.args[0].value}")
     assert untranslated == []
+
+
+@pytest.mark.parametrize("module", ["tuitrain.messages", "tuitrain.core.messages", "tuitrain.data.messages"])
+def test_message_constants_translated(module):
+    constants = vars(importlib.import_module(module))
+    templates = [v for k, v in constants.items() if k.isupper() and isinstance(v, str)]
+    missing = [t for t in templates if t not in MESSAGES]
+    assert templates
+    assert missing == []
