@@ -35,6 +35,10 @@ def evaluate(
     """Return the mean loss (penalties included) and the metric of ``model`` on (X, y)."""
     metric = metric_name(loss)
     X = np.ascontiguousarray(X, dtype=model.dtype)
+    y = np.asarray(y)
+    if y.ndim == 1 and not isinstance(loss, CategoricalCrossEntropy):
+        # A flat (n,) target against (n, 1) outputs would broadcast to (n, n).
+        y = y[:, None]
     total_loss = total_metric = 0.0
     fused = loss.fused_activation == model.output_layer.activation
     for start in range(0, len(X), batch_size):
