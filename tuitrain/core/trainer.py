@@ -86,8 +86,9 @@ class Trainer:
             raise ConfigError(messages.EMPTY_TRAINING_SET)
         if len(X_train) != len(y_train):
             raise ConfigError(messages.LENGTH_MISMATCH, features=len(X_train), targets=len(y_train))
-        if epochs is not None and (int(epochs) != epochs or epochs < 1):
+        if epochs is not None and (not _is_whole_number(epochs) or epochs < 1):
             raise ConfigError(messages.BAD_EPOCHS, value=epochs)
+        _check_batch_size(batch_size)
         self.model = model
         self.optimizer = optimizer
         self.loss = loss
@@ -173,8 +174,7 @@ class Trainer:
 
     def set_batch_size(self, batch_size: int) -> None:
         """Use ``batch_size`` from the next batch, clamped to the training set."""
-        if isinstance(batch_size, bool) or int(batch_size) != batch_size or batch_size < 1:
-            raise ConfigError(messages.BAD_BATCH_SIZE, value=batch_size)
+        _check_batch_size(batch_size)
         self._send("batch_size", int(batch_size))
 
     def set_optimizer(self, name: str | None = None, **params: float | bool) -> None:
@@ -345,16 +345,19 @@ class Trainer:
             m = len(Xb)
             batch += 1
 
-            buffers = model.forward(Xb, training=True, rng=self.rng)
-            J = model.backward(Xb, yb, loss, buffers)
-            if not math.isfinite(J):
-                return self._diverged(epoch, batch, "loss", buffers)
+            # Overflow and NaN are caught below as a divergence, so NumPy's warnings about
+            # them would only repeat that on stderr.
+            with np.errstate(over="ignore", invalid="ignore"):
+                buffers = model.forward(Xb, training=True, rng=self.rng)
+                J = model.backward(Xb, yb, loss, buffers)
+                if not math.isfinite(J):
+                    return self._diverged(epoch, batch, "loss", buffers)
 
-            np.copyto(self._theta_before, theta)
-            optimizer.step(theta, grad)
-            if not math.isfinite(float(theta.sum())) and not np.isfinite(theta).all():
-                quantity = "gradient" if not np.isfinite(grad).all() else "weights"
-                return self._diverged(epoch, batch, quantity, buffers)
+                np.copyto(self._theta_before, theta)
+                optimizer.step(theta, grad)
+                if not math.isfinite(float(theta.sum())) and not np.isfinite(theta).all():
+                    quantity = "gradient" if not np.isfinite(grad).all() else "weights"
+                    return self._diverged(epoch, batch, quantity, buffers)
 
             self.step_count += 1
             position += m
@@ -506,6 +509,8 @@ class Trainer:
         self.epoch = int(state["epoch"])
         self.step_count = int(state["step"])
         self.base_lr = float(state["base_lr"])
+        if "batch_size" in state:
+            self._set_batch_size(int(state["batch_size"]))
         self.rng.bit_generator.state = state["rng"]
         self.schedule.load_state(state["schedule"]["state"])
         if self.early_stopping is not None and state.get("early_stopping"):
@@ -513,8 +518,24 @@ class Trainer:
             self.early_stopping.best = saved["best"]
             self.early_stopping.best_epoch = saved["best_epoch"]
             self.early_stopping.wait = saved["wait"]
+            # NOTE: the best weights are not part of the state, so restore_best after a
+            # resume brings back weights only from epochs trained since the resume.
         self.history = [dict(row) for row in state["history"]]
         self.changes = [SettingChanged(**c) for c in state.get("changes", [])]
+
+
+def _is_whole_number(value: object) -> bool:
+    """Return True for an integer, or a finite float without a fraction, but not a bool."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, np.integer)):
+        return True
+    return isinstance(value, (float, np.floating)) and math.isfinite(value) and value == int(value)
+
+
+def _check_batch_size(batch_size: object) -> None:
+    if not _is_whole_number(batch_size) or batch_size < 1:
+        raise ConfigError(messages.BAD_BATCH_SIZE, value=batch_size)
 
 
 def _targets(y: np.ndarray, dtype: np.dtype, loss: Loss) -> np.ndarray:
