@@ -1,8 +1,8 @@
 """Commands sent to a running Trainer from another thread.
 
 A listener blocks the training thread on a gate at a chosen batch, so the test thread sends
-its command at a known point, and every join has a timeout so that a bug fails the test
-instead of hanging the suite.
+its command at a known point. Every wait has a timeout, so a bug fails the test instead of
+hanging the suite.
 """
 
 import threading

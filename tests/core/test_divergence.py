@@ -1,0 +1,91 @@
+"""The divergence guard: a non-finite loss, gradient or weight ends the run cleanly."""
+
+import warnings
+
+import numpy as np
+
+from tuitrain.core import Dense, Sequential, Trainer, get_loss, get_optimizer, messages
+from tuitrain.core.records import BatchEnded, TrainingDiverged, TrainingEnded
+
+from core_helpers import records_of, xor_data
+
+
+def diverging_run(scale=1.0, lr=10.0, optimizer="sgd"):
+    """Train a regression net on XOR with a learning rate far too high.
+
+    Mean squared error with a linear output has an unbounded gradient, so the weights blow
+    up within a few batches. Sigmoid with binary cross-entropy has a gradient bounded by 1
+    per sample, and on this data it stayed finite at learning rates of 10 and 100.
+    """
+    rng = np.random.default_rng(0)
+    x, y = xor_data(rng, scale=scale)
+    model = Sequential([Dense(16, "relu"), Dense(1, "linear")], 2, rng)
+    trainer = Trainer(
+        model, get_optimizer(optimizer, lr=lr), get_loss("mse"), x, y, rng=rng, epochs=20, batch_size=32
+    )
+    records = []
+    snapshots = []
+
+    def listen(record):
+        records.append(record)
+        if isinstance(record, BatchEnded):
+            snapshots.append(model.theta.copy())
+
+    trainer.add_listener(listen)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        reason = trainer.run()
+    return reason, trainer, records, snapshots
+
+
+def test_divergence_returns_diverged():
+    reason, trainer, records, _ = diverging_run()
+    assert reason == "diverged"
+    assert trainer.stop_reason == "diverged"
+    assert records_of(records, TrainingEnded)[-1].reason == "diverged"
+
+
+def test_divergence_record_fields():
+    _, trainer, records, _ = diverging_run()
+    diverged = records_of(records, TrainingDiverged)
+    batches = records_of(records, BatchEnded)
+    assert len(diverged) == 1
+    record = diverged[0]
+    assert record.epoch == 1
+    assert record.batch == len(batches) + 1
+    assert record.step == trainer.step_count
+    assert record.quantity in ("loss", "gradient", "weights")
+
+
+def test_divergence_cause_sgd_lr():
+    _, _, records, _ = diverging_run()
+    record = records_of(records, TrainingDiverged)[0]
+    assert record.cause == messages.CAUSE_SGD_LR
+    assert record.cause_params["lr"] == 10.0
+    assert record.cause_params["suggested"] == 1.0
+    assert "learning rate 10" in record.cause.format(**record.cause_params)
+
+
+def test_divergence_cause_other_optimizer():
+    # Adam moves each weight by about lr per step whatever the gradient, so it takes a
+    # rate this large for the squared error to overflow float32.
+    reason, _, records, _ = diverging_run(lr=1e12, optimizer="adam")
+    assert reason == "diverged"
+    record = records_of(records, TrainingDiverged)[0]
+    assert record.cause == messages.CAUSE_LR
+    assert record.cause_params["optimizer"] == "adam"
+
+
+def test_divergence_keeps_finite_weights():
+    _, trainer, _, snapshots = diverging_run()
+    assert np.isfinite(trainer.model.theta).all()
+    np.testing.assert_array_equal(trainer.model.theta, snapshots[-1])
+
+
+def test_divergence_unscaled_inputs():
+    reason, trainer, records, _ = diverging_run(scale=1000.0, lr=0.01)
+    assert reason == "diverged"
+    record = records_of(records, TrainingDiverged)[0]
+    assert record.cause == messages.CAUSE_UNSCALED
+    assert record.cause_params["scale"] > 100
+    assert np.isfinite(trainer.model.theta).all()
