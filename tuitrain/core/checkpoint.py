@@ -17,7 +17,7 @@ import numpy as np
 
 from tuitrain.core import messages
 from tuitrain.core.atomic import atomic_open
-from tuitrain.core.errors import ModelFileError
+from tuitrain.core.errors import ConfigError, ModelFileError
 from tuitrain.core.layers import Dense
 from tuitrain.core.losses import Loss, get_loss
 from tuitrain.core.model import Sequential
@@ -26,6 +26,9 @@ from tuitrain.core.optimizers import Optimizer, get_optimizer
 FORMAT = "tuitrain-model"
 FORMAT_VERSION = 1
 """Version of the file layout. ``load_checkpoint`` rejects files with a newer version."""
+
+_ZIP_MAGIC = b"PK\x03\x04"
+"""First bytes of a ZIP archive, and so of every NPZ file, even a truncated one."""
 
 
 @dataclass
@@ -68,13 +71,24 @@ def load_checkpoint(path: str | os.PathLike) -> Checkpoint:
     path = Path(path)
     if not path.is_file():
         raise ModelFileError(messages.MODEL_FILE_MISSING, path=path)
+
+    head = b""
     try:
-        with np.load(path, allow_pickle=False) as archive:
+        with open(path, "rb") as f:
+            head = f.read(len(_ZIP_MAGIC))
+        loaded = np.load(path, allow_pickle=False)
+        if not isinstance(loaded, np.lib.npyio.NpzFile):
+            # A plain .npy file loads as one array, not as an archive.
+            raise ModelFileError(messages.MODEL_FILE_FOREIGN, path=path)
+        with loaded as archive:
             arrays = {name: archive[name] for name in archive.files}
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError) as error:
-        if not zipfile.is_zipfile(path):
+        # A truncated archive has lost its central directory, so is_zipfile() fails on it,
+        # but it still starts with the ZIP signature.
+        if head != _ZIP_MAGIC and not zipfile.is_zipfile(path):
             raise ModelFileError(messages.MODEL_FILE_FOREIGN, path=path) from None
         raise ModelFileError(messages.MODEL_FILE_CORRUPT, path=path, detail=error) from None
+
     if "meta" not in arrays or "theta" not in arrays:
         raise ModelFileError(messages.MODEL_FILE_FOREIGN, path=path)
     try:
@@ -83,16 +97,23 @@ def load_checkpoint(path: str | os.PathLike) -> Checkpoint:
         raise ModelFileError(messages.MODEL_FILE_CORRUPT, path=path, detail=error) from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise ModelFileError(messages.MODEL_FILE_FOREIGN, path=path)
-    if meta.get("format_version", 0) > FORMAT_VERSION:
+
+    version = meta.get("format_version", 0)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ModelFileError(
+            messages.MODEL_FILE_CORRUPT, path=path, detail=f"format_version {version!r} is not an integer"
+        )
+    if version > FORMAT_VERSION:
         raise ModelFileError(
             messages.MODEL_FILE_VERSION,
             path=path,
             version=meta.get("format_version"),
             supported=FORMAT_VERSION,
         )
+
     try:
         return _rebuild(meta, arrays)
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, ConfigError) as error:
         raise ModelFileError(messages.MODEL_FILE_CORRUPT, path=path, detail=error) from None
 
 
