@@ -9,6 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+# Read the umask once, at import, because reading it means setting it and no thread-safe
+# way exists; mkstemp creates files with mode 0600, and renamed files should get the usual
+# 0666 & ~umask instead.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
@@ -21,6 +27,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None 
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)
         with os.fdopen(fd, mode, encoding=encoding, newline="" if "b" not in mode else None) as f:
             yield f
             f.flush()

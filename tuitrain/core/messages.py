@@ -38,6 +38,10 @@ CAUSE_UNSCALED = (
     "lower the learning rate from {lr} to {suggested}."
 )
 CAUSE_SGD_LR = "The learning rate {lr} is too high for SGD. Try {suggested}."
+LOSS_ROSE = (
+    "The training loss rose from {initial} to {loss} by epoch {epoch}. The learning "
+    "rate {lr} is probably too high for {optimizer}. Try {suggested}."
+)
 CAUSE_LR = "The learning rate {lr} is probably too high for {optimizer}. Try {suggested}."
 
 MODEL_FILE_MISSING = "Model file {path} not found. Check the path, or train a model first."

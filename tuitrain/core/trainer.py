@@ -39,6 +39,9 @@ Listener = Callable[[object], None]
 HISTOGRAM_BINS = 24
 """Bins of the per-layer activation histograms."""
 
+RISING_FACTOR = 2.0
+"""An epoch loss above this multiple of the initial loss sends the rising-loss notice."""
+
 UNSCALED_INPUT = 100.0
 """Largest |x| above which a divergence is blamed on unscaled inputs."""
 
@@ -128,6 +131,9 @@ class Trainer:
         self.changes: list[SettingChanged] = []
         """Every setting changed during training, in order."""
         self.stop_reason: str | None = None
+        self.initial_loss: float | None = None
+        """Training loss of the initial weights, the yardstick of the rising-loss notice."""
+        self._warned_rising = False
 
         self.delay = 0.0
         """Seconds to wait after each batch, so that a small network can be watched."""
@@ -301,6 +307,8 @@ class Trainer:
         ``"diverged"``. Commands sent before ``run()`` (a pause, say) apply first.
         """
         self.stop_reason = None
+        if self.epoch == 0 and self.initial_loss is None:
+            self.initial_loss = evaluate(self.model, self.loss, self.X_train, self.y_train)["loss"]
         self._emit(StateChanged("running", self.epoch, self.step_count))
         if self.stats_interval is not None or self.epoch == 0:
             self._emit_stats()
@@ -391,6 +399,7 @@ class Trainer:
         if self._until_epoch_end:
             self._until_epoch_end, self._budget = False, 0
 
+        self._check_rising(epoch, train_loss, lr)
         monitored = metrics.get("val_loss", metrics["loss"])
         factor = self.schedule.factor(epoch, monitored)
         new_lr = self.base_lr * factor
@@ -427,6 +436,30 @@ class Trainer:
         cause, params = self._likely_cause()
         self._emit(TrainingDiverged(epoch, batch, self.step_count, quantity, layer, cause, params))
         return "diverged"
+
+    def _check_rising(self, epoch: int, train_loss: float, lr: float) -> None:
+        """Send a Notice, once, when an epoch's loss ends above twice the initial loss.
+
+        A stable loss can stay finite while a learning rate that is far too high throws the
+        weights around, so the divergence guard alone would stay silent.
+        """
+        if self._warned_rising or self.initial_loss is None:
+            return
+        if train_loss > RISING_FACTOR * self.initial_loss:
+            self._warned_rising = True
+            notice = Notice(
+                messages.LOSS_ROSE,
+                {
+                    "epoch": epoch,
+                    "initial": f"{self.initial_loss:.4g}",
+                    "loss": f"{train_loss:.4g}",
+                    "lr": f"{lr:g}",
+                    "optimizer": self.optimizer.name,
+                    "suggested": f"{lr / 10:g}",
+                },
+            )
+            self.notices.append(notice)
+            self._emit(notice)
 
     def _likely_cause(self) -> tuple[str, dict]:
         lr = self.optimizer.lr
@@ -550,3 +583,4 @@ def _targets(y: np.ndarray, dtype: np.dtype, loss: Loss) -> np.ndarray:
     if y.ndim == 1:
         y = y[:, None]
     return np.ascontiguousarray(y, dtype=dtype)
+

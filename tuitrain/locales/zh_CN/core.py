@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
         "或把学习率从 {lr} 降到 {suggested}。"
     ),
     messages.CAUSE_SGD_LR: "对 SGD 来说，学习率 {lr} 过高。可以试试 {suggested}。",
+    messages.LOSS_ROSE: "训练损失在第 {epoch} 个 epoch 时从 {initial} 升到了 {loss}。对 {optimizer} 来说，学习率 {lr} 可能过高。可以试试 {suggested}。",
     messages.CAUSE_LR: "对 {optimizer} 来说，学习率 {lr} 可能过高。可以试试 {suggested}。",
     messages.MODEL_FILE_MISSING: "找不到模型文件 {path}。请检查路径，或先训练一个模型。",
     messages.MODEL_FILE_CORRUPT: "模型文件 {path} 不完整或已损坏（{detail}）。请重新保存模型。",
