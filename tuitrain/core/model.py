@@ -22,13 +22,15 @@ DTYPES = {"float32": np.float32, "float64": np.float64}
 
 @dataclass
 class _Buffers:
-    """Preallocated arrays of one layer for one batch size n, each (n, units)."""
+    """Preallocated arrays of one layer for one batch size n, each (n, units) but ``ones``."""
 
     z: np.ndarray
     a: np.ndarray
     out: np.ndarray
     mask: np.ndarray | None
     dz: np.ndarray
+    ones: np.ndarray
+    """(n,) ones shared by every layer, so that db = 1^T dz is one BLAS call."""
 
 
 class Sequential:
@@ -120,6 +122,7 @@ class Sequential:
         buffers = self._buffers.get(n)
         if buffers is None:
             buffers = []
+            ones = np.ones(n, self.dtype)
             for layer in self.layers:
                 shape = (n, layer.units)
                 z = np.empty(shape, self.dtype)
@@ -127,7 +130,8 @@ class Sequential:
                 dropout = layer.dropout > 0 and layer is not self.output_layer
                 out = np.empty(shape, self.dtype) if dropout else a
                 mask = np.empty(shape, self.dtype) if dropout else None
-                buffers.append(_Buffers(z, a, out, mask, np.empty(shape, self.dtype)))
+                dz = np.empty(shape, self.dtype)
+                buffers.append(_Buffers(z, a, out, mask, dz, ones))
             if len(self._buffers) > 8:
                 self._buffers.clear()
             self._buffers[n] = buffers
@@ -142,10 +146,11 @@ class Sequential:
         zeroes a share p of its outputs drawn from ``rng`` and scales the rest by 1 / (1 - p).
         The returned buffers are reused by the next call with the same n.
         """
+        X = self._as_input(X)
         buffers = self._buffers_for(len(X))
         a_prev = X
         for layer, buf in zip(self.layers, buffers):
-            np.matmul(a_prev, layer.W, out=buf.z)
+            np.dot(a_prev, layer.W, out=buf.z)
             buf.z += layer.b
 
             layer.f.forward(buf.z, buf.a)
@@ -168,8 +173,10 @@ class Sequential:
         Each layer l: dW_l = a_{l-1}^T dz_l, db_l = sum over rows of dz_l.
         Going down: da_{l-1} = dz_l W_l^T, then dz_{l-1} = da_{l-1} * f'(z_{l-1}).
         """
+        X = self._as_input(X)
+        layers = self.layers
         top = buffers[-1]
-        output = self.output_layer
+        output = layers[-1]
         if loss.fused_activation == output.activation:
             J = loss.fused(top.z, top.a, y, top.dz)
         else:
@@ -177,25 +184,34 @@ class Sequential:
             loss.gradient(top.a, y, top.dz)
             output.f.backward(top.z, top.a, top.dz, top.dz)
 
-        for i in range(len(self.layers) - 1, -1, -1):
-            layer, buf = self.layers[i], buffers[i]
+        for i in range(len(layers) - 1, -1, -1):
+            layer, buf = layers[i], buffers[i]
             a_prev = buffers[i - 1].out if i else X
 
-            np.matmul(a_prev.T, buf.dz, out=layer.dW)
-            np.sum(buf.dz, axis=0, out=layer.db)
+            np.dot(a_prev.T, buf.dz, out=layer.dW)
+            np.dot(buf.ones, buf.dz, out=layer.db)
 
             if i:
                 below = buffers[i - 1]
-                np.matmul(buf.dz, layer.W.T, out=below.dz)
+                np.dot(buf.dz, layer.W.T, out=below.dz)
                 if below.mask is not None:
                     below.dz *= below.mask
-                self.layers[i - 1].f.backward(below.z, below.a, below.dz, below.dz)
+                layers[i - 1].f.backward(below.z, below.a, below.dz, below.dz)
 
-        if self.regularized:
-            for layer in self.layers:
+        regularized = False
+        for layer in layers:
+            if layer.l1 or layer.l2:
                 layer.add_penalty_gradient()
+                regularized = True
+        if regularized:
             J += self.penalty()
         return J
+
+    def _as_input(self, X: np.ndarray) -> np.ndarray:
+        """Return X in the model's dtype, because ``np.dot(..., out=)`` does not cast."""
+        if X.dtype != self.dtype:
+            return np.asarray(X, dtype=self.dtype)
+        return X
 
     def penalty(self) -> float:
         """Return the sum of every layer's L1 and L2 terms."""
