@@ -1,0 +1,60 @@
+"""The status bar: epoch, loss and metric in large digits that read from the back of a room."""
+
+from __future__ import annotations
+
+import math
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Digits, Label
+
+from tuitrain.locales import _
+
+
+def digits(value: float | None, percent: bool = False) -> str:
+    """Format a number for a Digits widget, which has no letters for nan or inf."""
+    if value is None:
+        return "-"
+    if not math.isfinite(value):
+        return "--"
+    if percent:
+        return f"{value * 100:.1f}"
+    return f"{value:.4f}" if abs(value) < 1000 else f"{value:.3g}"
+
+
+class StatusBar(Horizontal):
+    """Large numbers for the epoch, the losses and the metric, and the trainer's state."""
+
+    def compose(self) -> ComposeResult:
+        for key, title in (("epoch", _("Epoch")), ("loss", _("Loss")), ("val-loss", _("Val loss")),
+                           ("metric", _("Accuracy %")), ("val-metric", _("Val accuracy %"))):
+            with Vertical(id=f"status-{key}", classes="status-box"):
+                yield Label(title, classes="status-title")
+                yield Digits("-", classes="status-digits")
+        with Vertical(id="status-state-box"):
+            yield Label("", id="status-state")
+            yield Label("", id="status-batch")
+            yield Label("", id="status-speed")
+
+    def set_metric_name(self, metric: str) -> None:
+        """Title the metric boxes: accuracy in percent or mean absolute error."""
+        if metric == "accuracy":
+            titles = (_("Accuracy %"), _("Val accuracy %"))
+        else:
+            titles = (_("MAE"), _("Val MAE"))
+        self.query_one("#status-metric .status-title", Label).update(titles[0])
+        self.query_one("#status-val-metric .status-title", Label).update(titles[1])
+        self.percent = metric == "accuracy"
+
+    def show_values(self, epoch: str, loss, val_loss, metric, val_metric) -> None:
+        percent = getattr(self, "percent", True)
+        self.query_one("#status-epoch Digits", Digits).update(epoch)
+        self.query_one("#status-loss Digits", Digits).update(digits(loss))
+        self.query_one("#status-val-loss Digits", Digits).update(digits(val_loss))
+        self.query_one("#status-metric Digits", Digits).update(digits(metric, percent))
+        self.query_one("#status-val-metric Digits", Digits).update(digits(val_metric, percent))
+
+    def show_state(self, state: str, batch: str = "", speed: str = "") -> None:
+        self.query_one("#status-state", Label).update(state)
+        self.query_one("#status-batch", Label).update(batch)
+        self.query_one("#status-speed", Label).update(speed)
