@@ -1,0 +1,84 @@
+"""Translations of the command line: every message has Chinese text, and --lang zh uses it."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from tuitrain.locales.zh_CN.cli import MESSAGES
+
+from conftest import REPO, tuitrain_env
+
+SOURCES = [REPO / "tuitrain/cli.py", REPO / "tuitrain/runfolder.py", *sorted((REPO / "tuitrain/batch").glob("*.py"))]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _literals() -> list[tuple[str, str]]:
+    """Return (file name, English text) for each ``_("...")`` call with a literal first argument."""
+    found = []
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                found.append((path.name, node.args[0].value))
+    return found
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name is not None}
+
+
+def test_sources_use_translations():
+    assert len(_literals()) > 100
+
+
+@pytest.mark.parametrize("source, text", _literals())
+def test_literal_has_translation(source, text):
+    assert text in MESSAGES, f"{source}: no Chinese text for {text!r}"
+    assert _fields(MESSAGES[text]) == _fields(text)
+
+
+def test_catalog_has_no_stale_entries():
+    used = {text for _source, text in _literals()}
+    assert set(MESSAGES) - used == set()
+
+
+def test_zh_batch_output(run):
+    result = run("--batch", "--epochs", "2", "--lang", "zh")
+    assert result.returncode == 0, result.stderr
+    assert '模型："sequential"' in result.stdout
+    assert "数据：reference，1000 个样本" in result.stdout
+    assert "结束：已完成" in result.stdout
+
+
+def test_zh_from_locale(run):
+    result = run("--batch", "--lr", "abc", env=tuitrain_env(LANG="zh_CN.UTF-8"))
+    assert result.returncode == 2
+    assert "学习率 'abc' 无效" in result.stderr
+
+
+def test_zh_data_error(run, case):
+    result = run("--batch", "--lang", "zh", "--data", case("missing-values.csv"))
+    assert result.returncode == 3
+    assert result.stderr.startswith("错误：")
+    assert CJK.search(result.stderr)
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "exit codes:"), ("zh", "退出码：")])
+def test_help_in_both_languages(run, lang, heading):
+    result = run("--help", "--lang", lang)
+    assert result.returncode == 0
+    assert heading in result.stdout
+    assert "130" in result.stdout
+    assert "--early-stopping PATIENCE" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["predict", "evaluate", "list"])
+def test_subcommand_help_zh(run, command):
+    result = run(command, "--help", "--lang", "zh")
+    assert result.returncode == 0
+    assert result.stdout.startswith("用法：tuitrain " + command)
