@@ -74,7 +74,7 @@ def exit_code_of(error: TuitrainError) -> ExitCode:
 
 
 def _language_of(argv: list[str]) -> str:
-    """Return the language that ``--lang`` asks for, or the one of the locale.
+    """Return the language that ``--lang`` requests, or the one of the locale.
 
     An invalid value falls back to the locale here and is reported by the full parser.
     """
@@ -362,9 +362,9 @@ def _run_main(argv: list[str]) -> int:
         use.print_listing()
         return ExitCode.OK
     if not args.batch:
-        given = [name for name in BATCH_ONLY if getattr(args, name) not in (None, False)]
-        if given:
-            option = "--" + given[0].replace("_", "-")
+        used = [name for name in BATCH_ONLY if getattr(args, name) not in (None, False)]
+        if used:
+            option = "--" + used[0].replace("_", "-")
             parser.error(_("{option} applies only with --batch", option=option))
         return _open_app(build_config(args))
 

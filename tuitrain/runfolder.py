@@ -87,6 +87,8 @@ def versions() -> dict:
 def write_run_folder(folder: Path, experiment: Experiment, summary: dict) -> None:
     """Write every file of the run folder; ``summary`` adds run facts to summary.json."""
     trainer = experiment.trainer
+    # NOTE: a resumed run's config.toml replays the whole run from scratch, which matches the
+    # resumed history only when the first part was trained with the same config.
     write_text(folder / "config.toml", experiment.config.to_toml())
     write_text(folder / "history.csv", history_csv(history_columns(experiment), trainer.history))
     write_text(folder / "history.json", _json(trainer.history))

@@ -36,10 +36,12 @@ def test_reference_run_output(run, tmp_path):
     assert "1000 samples (1000 for training, 0 for validation)" in data_line
     assert "20 features" in data_line
     assert "1 sigmoid unit with binary cross-entropy" in data_line
-    assert "Epoch 1/10" in lines and "Epoch 10/10" in lines
+    assert "Epoch 1/10" in lines
+    assert "Epoch 10/10" in lines
     epoch_lines = [line for line in lines if line.startswith("32/32 - ")]
     assert len(epoch_lines) == 10
-    assert " - accuracy: " in epoch_lines[0] and " - loss: " in epoch_lines[0]
+    assert " - accuracy: " in epoch_lines[0]
+    assert " - loss: " in epoch_lines[0]
     assert lines[-1].startswith("Done: completed after 10 epoch(s), 320 steps")
     assert result.stderr == ""
 

@@ -48,7 +48,7 @@ def run_batch(config: RunConfig, args: argparse.Namespace, *, checkpoint: Checkp
     seconds = time.perf_counter() - clock
 
     if reason != "diverged":
-        # After a divergence the overflow warnings only repeat what the error says.
+        # After a divergence the overflow warnings only repeat the divergence error.
         for message in sorted({str(warning.message) for warning in caught}):
             reporter.warning(message)
 

@@ -16,7 +16,7 @@ def print_loss_plot(history: list[dict], stream: TextIO) -> None:
     """Draw training and validation loss per epoch, sized to the terminal.
 
     The curves differ by marker as well as colour, so the chart reads on a terminal without
-    colour. plotext counts characters, not cells, so the canvas holds ASCII text only and
+    colour. plotext counts characters, not cells, so the canvas contains ASCII text only and
     the translated title is printed above it.
     """
     import plotext as plt

@@ -1,4 +1,4 @@
-"""What a ``--batch`` run prints: Keras-style text, or JSON lines with ``--json``.
+"""Output of a ``--batch`` run: Keras-style text, or JSON lines with ``--json``.
 
 Data (the summary, epoch lines, JSON events, the final line) goes to stdout, and
 diagnostics (notices, warnings, errors) go to stderr. A progress bar is drawn only on a
@@ -141,15 +141,15 @@ def epoch_line(record: EpochEnded, show_lr: bool) -> str:
 def diverged_lines(record: TrainingDiverged) -> list[str]:
     """Return the error lines for a divergence: where it happened, then the likely cause."""
     quantity = {"loss": _("the loss"), "gradient": _("the gradient"), "weights": _("the weights")}
-    what = quantity.get(record.quantity, record.quantity)
+    subject = quantity.get(record.quantity, record.quantity)
     if record.layer is None:
         where = _("error: training diverged in epoch {epoch}, batch {batch} (step {step}): {quantity} "
                   "became NaN or infinite.", epoch=record.epoch, batch=record.batch,
-                  step=record.step + 1, quantity=what)
+                  step=record.step + 1, quantity=subject)
     else:
         where = _("error: training diverged in epoch {epoch}, batch {batch} (step {step}): {quantity} "
                   "became NaN or infinite in layer {layer}.", epoch=record.epoch, batch=record.batch,
-                  step=record.step + 1, quantity=what, layer=record.layer)
+                  step=record.step + 1, quantity=subject, layer=record.layer)
     return [where, render(record.cause, record.cause_params)]
 
 

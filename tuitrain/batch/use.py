@@ -38,7 +38,7 @@ def _load(args: argparse.Namespace, trained: TrainedModel) -> Dataset:
 def _features(args: argparse.Namespace, trained: TrainedModel, dataset: Dataset) -> np.ndarray:
     """Return the features of ``dataset``, taking a file without a label column as all features.
 
-    A CSV file has its last column read as the label unless --label says otherwise. When
+    A CSV file has its last column read as the label unless --label names another. When
     that leaves one feature fewer than the model takes and the column is numeric, the file
     has no labels, and the column is put back as the last feature.
     """
