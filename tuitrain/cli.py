@@ -226,9 +226,10 @@ def build_parser() -> Parser:
     data.add_argument("--val-split", type=parse.val_split, metavar="SHARE",
                       help=_("share of samples held out for validation, in [0, 1) (default: 0 for "
                              "reference, 0.2 for the other presets)"))
-    data.add_argument("--scale", type=parse.choice(("standard", "none")),
+    data.add_argument("--scale", type=parse.choice(("auto", "standard", "none")),
                       help=_("standard: zero mean and unit variance, fitted on the training part; "
-                             "none: raw inputs (default: none for reference, standard otherwise)"))
+                             "none: raw inputs; auto: none for the reference data, standard for "
+                             "any other (default: auto)"))
     data.add_argument("--missing", type=parse.choice(("refuse", "drop", "mean")),
                       help=_("missing values in a CSV file: refuse, drop the rows, or fill in the "
                              "column mean (default: refuse)"))

@@ -1,7 +1,7 @@
 """One typed configuration of a run (data, model, optimizer, training), TOML in and out.
 
-Defaults follow the tutorial's Keras example, except that features are standardized; the
-``reference`` preset turns scaling off to match the example exactly. Unknown keys and values of the wrong type raise ConfigError naming the
+Defaults follow the tutorial's Keras example, so an empty config is the reference
+workload. Unknown keys and values of the wrong type raise ConfigError naming the
 key and the value received.
 """
 
@@ -53,8 +53,10 @@ class DataConfig:
     """Classes of a generator that takes a count (spirals, blobs); 0 means its default."""
     val_split: float = 0.0
     """Share of samples held out for validation, in [0, 1)."""
-    scale: str = "standard"
-    """``standard`` (zero mean, unit variance, fitted on the training part) or ``none``."""
+    scale: str = "auto"
+    """``standard`` (zero mean, unit variance, fitted on the training part), ``none``, or
+    ``auto``: none for the ``reference`` generator, whose inputs are already in [0, 1) as in
+    the Keras example, and standard for every other data set."""
     missing: str = "refuse"
     """Missing values in a CSV file: ``refuse``, ``drop`` the rows, or ``mean`` imputation."""
     map_labels: bool = False

@@ -111,7 +111,7 @@ def build_experiment(
         scaler = StandardScaler.from_arrays(
             {"mean": checkpoint.arrays["scaler.mean"], "scale": checkpoint.arrays["scaler.scale"]}
         )
-    elif config.data.scale == "standard":
+    elif scaling(config) == "standard":
         scaler = StandardScaler.fit(X_train)
     else:
         scaler = None
@@ -153,11 +153,18 @@ def build_experiment(
     return Experiment(config, dataset, target, scaler, trainer, list(trainer.notices))
 
 
+def scaling(config: RunConfig) -> str:
+    """Return ``"standard"`` or ``"none"``, resolving ``"auto"`` from the data source."""
+    if config.data.scale != "auto":
+        return config.data.scale
+    return "none" if config.data.source == "reference" else "standard"
+
+
 def check_config(config: RunConfig) -> None:
     """Raise ConfigError for settings that no later step checks with a clearer message."""
     if not 0 <= config.data.val_split < 1:
         raise ConfigError(messages.BAD_VAL_SPLIT, value=config.data.val_split)
-    if config.data.scale not in ("standard", "none"):
+    if config.data.scale not in ("auto", "standard", "none"):
         raise ConfigError(messages.BAD_SCALE, value=config.data.scale)
     if config.training.epochs < 0:
         raise ConfigError(messages.BAD_EPOCHS_SETTING, value=config.training.epochs)

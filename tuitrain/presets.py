@@ -8,10 +8,10 @@ from tuitrain.core.errors import ConfigError
 
 
 def _run(name: str, source: str, layers: list[tuple[int, str]], *, epochs: int, batch_size: int = 32,
-         lr: float = 0.001, val_split: float = 0.2, scale: str = "standard") -> RunConfig:
+         lr: float = 0.001, val_split: float = 0.2) -> RunConfig:
     return RunConfig(
         name=name,
-        data=DataConfig(source=source, val_split=val_split, scale=scale),
+        data=DataConfig(source=source, val_split=val_split),
         model=ModelConfig(layers=[LayerConfig(units, activation) for units, activation in layers]),
         optimizer=OptimizerConfig(lr=lr),
         training=TrainingConfig(epochs=epochs, batch_size=batch_size),
@@ -19,9 +19,9 @@ def _run(name: str, source: str, layers: list[tuple[int, str]], *, epochs: int, 
 
 
 PRESETS: dict[str, RunConfig] = {
-    # The Keras example as it is written: raw inputs in [0, 1), no validation split.
-    "reference": _run("reference", "reference", [(64, "relu"), (64, "relu")], epochs=10,
-                      val_split=0.0, scale="none"),
+    # The Keras example as it is written: no validation split, and with the default
+    # scaling "auto" the raw inputs in [0, 1).
+    "reference": _run("reference", "reference", [(64, "relu"), (64, "relu")], epochs=10, val_split=0.0),
     "xor": _run("xor", "xor", [(8, "tanh")], epochs=100, lr=0.01),
     "circles": _run("circles", "circles", [(16, "relu"), (16, "relu")], epochs=100, lr=0.01),
     "moons": _run("moons", "moons", [(16, "relu"), (16, "relu")], epochs=100, lr=0.01),

@@ -45,7 +45,7 @@ def test_unknown_language_rejected():
 
 
 def test_translate_follows_language(chinese):
-    assert _(messages.BAD_SCALE, value="x") == "未知的缩放方式 'x'。请用 standard 或 none。"
+    assert _(messages.BAD_SCALE, value="x") == "未知的缩放方式 'x'。请用 auto、standard 或 none。"
 
 
 def test_describe_translates_errors(chinese):

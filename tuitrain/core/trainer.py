@@ -482,10 +482,7 @@ class Trainer:
         for i, (layer, buf) in enumerate(zip(model.layers, buffers)):
             a = buf.a.astype(np.float64)
             finite = a[np.isfinite(a)]
-            if finite.size:
-                counts, edges = np.histogram(finite, bins=HISTOGRAM_BINS)
-            else:
-                counts, edges = np.zeros(HISTOGRAM_BINS, np.int64), np.linspace(0, 1, HISTOGRAM_BINS + 1)
+            counts, edges = _histogram(finite)
             dead = saturated = 0.0
             if layer.f.can_die:
                 dead = float(np.mean(np.all(a <= 0, axis=0)))
@@ -584,3 +581,20 @@ def _targets(y: np.ndarray, dtype: np.dtype, loss: Loss) -> np.ndarray:
         y = y[:, None]
     return np.ascontiguousarray(y, dtype=dtype)
 
+
+
+def _histogram(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return histogram counts and edges of finite ``values``, whatever their range.
+
+    np.histogram raises when the range is too narrow for distinct bin edges at the values'
+    magnitude (outputs near 1e30 that differ by 1, say); such values then share one bin.
+    """
+    if values.size == 0:
+        return np.zeros(HISTOGRAM_BINS, np.int64), np.linspace(0.0, 1.0, HISTOGRAM_BINS + 1)
+    low, high = float(values.min()), float(values.max())
+    try:
+        return np.histogram(values, bins=HISTOGRAM_BINS, range=(low, high))
+    except ValueError:
+        counts = np.zeros(HISTOGRAM_BINS, np.int64)
+        counts[0] = values.size
+        return counts, np.linspace(low, low + 1.0, HISTOGRAM_BINS + 1)

@@ -80,10 +80,10 @@ MESSAGES: dict[str, str] = {
     "share of samples held out for validation, in [0, 1) (default: 0 for reference, 0.2 for the "
     "other presets)":
         "留作验证集的样本比例，取值范围 [0, 1)（默认：reference 为 0，其他预设为 0.2）",
-    "standard: zero mean and unit variance, fitted on the training part; none: raw inputs "
-    "(default: none for reference, standard otherwise)":
-        "standard：在训练部分上拟合，缩放为零均值、单位方差；none：使用原始输入"
-        "（默认：reference 为 none，其他为 standard）",
+    "standard: zero mean and unit variance, fitted on the training part; none: raw inputs; "
+    "auto: none for the reference data, standard for any other (default: auto)":
+        "standard：在训练部分上拟合，缩放为零均值、单位方差；none：使用原始输入；"
+        "auto：reference 数据用 none，其他数据用 standard（默认：auto）",
     "missing values in a CSV file: refuse, drop the rows, or fill in the column mean "
     "(default: refuse)":
         "CSV 文件中的缺失值：refuse 报错，drop 删除所在行，mean 用列均值填充（默认：refuse）",

@@ -12,7 +12,7 @@ MESSAGES: dict[str, str] = {
     m.CONFIG_BAD_TYPE: "{source} 中的 '{key}' 应为 {expected}，实际是 {value}。",
     m.UNKNOWN_PRESET: "未知的预设 '{name}'。可选：{choices}。",
     m.BAD_VAL_SPLIT: "验证集比例必须大于等于 0 且小于 1，实际是 {value}。可以试试 0.2。",
-    m.BAD_SCALE: "未知的缩放方式 '{value}'。请用 standard 或 none。",
+    m.BAD_SCALE: "未知的缩放方式 '{value}'。请用 auto、standard 或 none。",
     m.BAD_EPOCHS_SETTING: "epoch 数必须是大于等于 0 的整数（0 表示一直训练到手动停止），实际是 {value}。",
     m.RESUME_DONE: "模型已经训练了 {done} 个 epoch，而本次运行要求 {epochs} 个。请增加 epoch 数，例如 --epochs {more}。",
     m.RESUME_MISMATCH: "模型文件是用 {saved} 个特征训练的，而数据有 {given} 个特征。请使用训练时的数据。",
