@@ -92,7 +92,7 @@ def reference_model(rng: np.random.Generator) -> Sequential:
 
 
 def time_trainer() -> tuple[float, int, float]:
-    """Run ``Trainer.run()``; return seconds, steps and the final epoch loss."""
+    """Run ``Trainer.run()`` and return seconds, steps and the final epoch loss."""
     rng, x, y = reference_data()
     model = reference_model(rng)
     trainer = Trainer(
@@ -282,7 +282,7 @@ class WideWorkload:
 
 
 def interleave(contenders: dict[str, Callable[[], tuple[float, int, float]]], rounds: int):
-    """Run every contender once per round, in order; return median seconds per step each.
+    """Run every contender once per round, in order, and return each one's median s/step.
 
     One warm-up round runs first and is discarded (buffer allocation, BLAS start-up).
     """
