@@ -108,6 +108,7 @@ class Trainer:
         self.X_val = None if X_val is None else np.ascontiguousarray(X_val, dtype=dtype)
         self.y_val = None if y_val is None else _targets(y_val, dtype, loss)
         self._X_shuffled = np.empty_like(self.X_train)
+        self._outputs = np.empty((len(self.X_train), model.output_layer.units), dtype)
         self._y_shuffled = np.empty_like(self.y_train)
         probe = rng.choice(len(self.X_train), size=min(probe_size, len(self.X_train)), replace=False)
         self.X_probe = self.X_train[np.sort(probe)]
@@ -327,6 +328,12 @@ class Trainer:
 
     def _run_epoch(self) -> str | None:
         """Train one epoch; return a stop reason, or None to go on."""
+        # Overflow and NaN are caught as a divergence, so NumPy's warnings about them would
+        # only repeat that on stderr. One errstate per epoch costs less than one per batch.
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._train_batches()
+
+    def _train_batches(self) -> str | None:
         started = time.perf_counter()
         model, loss, optimizer = self.model, self.loss, self.optimizer
         theta, grad = model.theta, model.grad
@@ -336,8 +343,9 @@ class Trainer:
         np.take(self.y_train, order, axis=0, out=self._y_shuffled)
         Xs, ys = self._X_shuffled, self._y_shuffled
         epoch = self.epoch + 1
-        loss_sum = metric_total = 0.0
+        loss_sum = 0.0
         position = batch = 0
+        outputs = self._outputs
         last_stats = time.perf_counter()
         lr = optimizer.lr
 
@@ -353,25 +361,22 @@ class Trainer:
             m = len(Xb)
             batch += 1
 
-            # Overflow and NaN are caught below as a divergence, so NumPy's warnings about
-            # them would only repeat that on stderr.
-            with np.errstate(over="ignore", invalid="ignore"):
-                buffers = model.forward(Xb, training=True, rng=self.rng)
-                J = model.backward(Xb, yb, loss, buffers)
-                if not math.isfinite(J):
-                    return self._diverged(epoch, batch, "loss", buffers)
+            buffers = model.forward(Xb, training=True, rng=self.rng)
+            J = model.backward(Xb, yb, loss, buffers)
+            if not math.isfinite(J):
+                return self._diverged(epoch, batch, "loss", buffers)
 
-                np.copyto(self._theta_before, theta)
-                optimizer.step(theta, grad)
-                if not math.isfinite(float(theta.sum())) and not np.isfinite(theta).all():
-                    quantity = "gradient" if not np.isfinite(grad).all() else "weights"
-                    return self._diverged(epoch, batch, quantity, buffers)
+            np.copyto(self._theta_before, theta)
+            optimizer.step(theta, grad)
+            if not math.isfinite(float(theta.sum())) and not np.isfinite(theta).all():
+                quantity = "gradient" if not np.isfinite(grad).all() else "weights"
+                return self._diverged(epoch, batch, quantity, buffers)
 
+            # The metric is computed once per epoch from the outputs kept here.
+            np.copyto(outputs[position : position + m], buffers[-1].a)
             self.step_count += 1
             position += m
             loss_sum += J * m
-            top = buffers[-1]
-            metric_total += metric_sum(self.metric, top.z, top.a, yb)
 
             if self._listeners:
                 batches = batch + -(-(n - position) // self.batch_size)
@@ -384,6 +389,7 @@ class Trainer:
             if self.delay:
                 self._wake.wait(self.delay)
 
+        metric_total = metric_sum(self.metric, outputs, outputs, ys)
         return self._end_epoch(epoch, batch, loss_sum / n, metric_total / n, lr, started)
 
     def _end_epoch(self, epoch, batches, train_loss, train_metric, lr, started) -> str | None:
