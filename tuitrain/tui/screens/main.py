@@ -94,6 +94,7 @@ class MainScreen(Screen):
         self.last_epoch: dict[str, float] = {}
         self.steps_seen = (0, time.perf_counter())
         self.steps_per_second = 0.0
+        self.health_charts: list[HistogramChart] = []
 
     # Layout -------------------------------------------------------------------------
 
@@ -132,6 +133,7 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.title = "tuitrain"
         self.query_one("#loss-chart").border_title = _("Loss by epoch")
+        self.query_one("#left").border_title = _("Network")
         self.set_interval(REDRAW_INTERVAL, self.redraw_charts)
         if not self.build(self.config):
             self.notify(_("The app started without a network; choose a preset or fix the data."),
@@ -221,9 +223,10 @@ class MainScreen(Screen):
         hidden = self.experiment.model.layers[:-1]
         charts = []
         for i, layer in enumerate(hidden):
-            chart = HistogramChart(id=f"health-{i}")
+            chart = HistogramChart()
             chart.border_title = _("Hidden layer {index} · {activation}", index=i + 1, activation=layer.activation)
             charts.append(chart)
+        self.health_charts = list(charts)
         if not charts:
             charts.append(Static(_("This network has no hidden layers."), classes="note"))
         grid.styles.grid_size_columns = 1 if len(charts) == 1 else 2
@@ -364,14 +367,12 @@ class MainScreen(Screen):
 
     def _show_stats(self, stats) -> None:
         for layer in stats.layers:
-            try:
-                chart = self.query_one(f"#health-{layer.index}", HistogramChart)
-            except Exception:  # noqa: BLE001 - the output layer has no histogram chart
-                continue
+            if layer.index >= len(self.health_charts):
+                continue  # the output layer has no histogram chart
+            chart = self.health_charts[layer.index]
             chart.show(layer)
             chart.border_subtitle = _(
-                "dead {dead:.0%} · saturated {saturated:.0%} · mean {mean:.2f}",
-                dead=layer.dead, saturated=layer.saturated, mean=layer.mean,
+                "dead {dead:.0%} · saturated {saturated:.0%}", dead=layer.dead, saturated=layer.saturated,
             )
 
     def _show_status(self, batch=None) -> None:

@@ -9,6 +9,8 @@ for NaN and infinity before plotting.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from textual_plotext import PlotextPlot
 
@@ -146,6 +148,11 @@ class HistogramChart(PlotextPlot):
         keep = np.isfinite(centers) & np.isfinite(counts)
         if keep.any():
             plt.bar(centers[keep].tolist(), counts[keep].tolist(), width=0.9, color="cyan", marker="hd")
+            low, high = float(edges[0]), float(edges[-1])
+            if math.isfinite(low) and math.isfinite(high) and high > low:
+                plt.xlim(low, high)
+                ticks = np.linspace(low, high, 5).tolist()
+                plt.xticks(ticks, [f"{tick:.3g}" for tick in ticks])
             plt.xlabel("a = f(z)")
         self.refresh()
 

@@ -34,12 +34,12 @@ class DataPanel(VerticalScroll):
         yield ChoiceField("data.source", _("Source"), self._sources(data.source), data.source)
         yield Button(_("Open a CSV or NPZ file…"), id="open-file", compact=True)
         yield Static("", id="data-description", classes="reason")
-        yield Field("data.samples", _("Samples (0: default)"), str(data.samples), parsing.non_negative_integer)
-        yield Field("data.noise", _("Noise (empty: default)"), "" if data.noise < 0 else fmt(data.noise),
+        yield Field("data.samples", _("Samples (0: auto)"), str(data.samples), parsing.non_negative_integer)
+        yield Field("data.noise", _("Noise (empty: auto)"), "" if data.noise < 0 else fmt(data.noise),
                     parsing.noise)
         yield Field("data.label", _("Label column"), data.label, parsing.text_value)
         yield Field("data.val_split", _("Validation split"), fmt(data.val_split), parsing.fraction)
-        yield ChoiceField("data.scale", _("Scaling"), [(_("standard"), "standard"), (_("none"), "none")],
+        yield ChoiceField("data.scale", _("Scaling"), [(_("auto"), "auto"), (_("standard"), "standard"), (_("none"), "none")],
                           data.scale)
         yield Static("", id="data-error", classes="field-error")
         yield Static("", id="data-summary", classes="total")
@@ -69,8 +69,7 @@ class DataPanel(VerticalScroll):
         self.config = config
         data = config.data
         source = self.query_one(ChoiceField)
-        source.select.set_options(self._sources(data.source))
-        source.set_value(data.source)
+        source.set_options(self._sources(data.source), data.source)
         values = {
             "data.samples": str(data.samples),
             "data.noise": "" if data.noise < 0 else fmt(data.noise),

@@ -34,7 +34,7 @@ class Field(Vertical):
         height: auto;
     }
     Field Label.field-label {
-        width: 18;
+        width: 20;
         padding: 0 1 0 0;
         color: $text-muted;
     }
@@ -44,7 +44,7 @@ class Field(Vertical):
     Field Label.field-error {
         display: none;
         color: $text-error;
-        padding: 0 0 0 18;
+        padding: 0 0 0 20;
     }
     Field.-invalid Label.field-error {
         display: block;
@@ -72,8 +72,9 @@ class Field(Vertical):
 
     def set_value(self, value: str) -> None:
         """Show ``value`` without posting a request."""
-        self._committed = value
-        self.input.value = value
+        self._committed = self._initial = value
+        if self.is_mounted and self.query(Input):
+            self.input.value = value
         self.clear_error()
 
     def show_error(self, text: str) -> None:
@@ -115,7 +116,7 @@ class ChoiceField(Vertical):
         height: auto;
     }
     ChoiceField Label.field-label {
-        width: 18;
+        width: 20;
         padding: 0 1 0 0;
         color: $text-muted;
     }
@@ -125,7 +126,7 @@ class ChoiceField(Vertical):
     ChoiceField Label.field-error {
         display: none;
         color: $text-error;
-        padding: 0 0 0 18;
+        padding: 0 0 0 20;
     }
     ChoiceField.-invalid Label.field-error {
         display: block;
@@ -138,6 +139,9 @@ class ChoiceField(Vertical):
         self.key = key
         self.label = label
         self.options = list(options)
+        if value not in [option for _text, option in self.options]:
+            # A config value this app does not list (a newer setting) stays selectable.
+            self.options.append((str(value), value))
         self._initial = value
 
     def compose(self) -> ComposeResult:
@@ -152,8 +156,10 @@ class ChoiceField(Vertical):
 
     def set_value(self, value: object) -> None:
         """Show ``value`` without posting a request."""
-        with self.select.prevent(Select.Changed):
-            self.select.value = value
+        self._initial = value
+        if self.is_mounted and self.query(Select):
+            with self.select.prevent(Select.Changed):
+                self.select.value = value
         self.clear_error()
 
     def show_error(self, text: str) -> None:
@@ -163,11 +169,21 @@ class ChoiceField(Vertical):
     def clear_error(self) -> None:
         self.remove_class("-invalid")
 
+    def set_options(self, options: Iterable[tuple[str, object]], value: object) -> None:
+        """Replace the options and show ``value`` without posting a request."""
+        self.options = list(options)
+        with self.select.prevent(Select.Changed):
+            self.select.set_options(self.options)
+        self.set_value(value)
+
     @on(Select.Changed)
     def _commit(self, event: Select.Changed) -> None:
         event.stop()
-        if event.value is Select.NULL:
+        # Select also posts Changed when it is mounted or its options change; only a value
+        # that differs from the one shown last is a request.
+        if event.value is Select.NULL or event.value == self._initial:
             return
+        self._initial = event.value
         self.clear_error()
         self.post_message(SettingRequested(self.key, event.value, self))
 
@@ -178,10 +194,12 @@ class SwitchField(Checkbox):
     def __init__(self, key: str, label: str, value: bool, *, id: str | None = None) -> None:
         super().__init__(label, value, compact=True, id=id)
         self.key = key
+        self._shown = value
 
     def set_value(self, value: bool) -> None:
         with self.prevent(Checkbox.Changed):
             self.value = value
+        self._shown = value
 
     def show_error(self, text: str) -> None:
         self.app.notify(text, severity="error")
@@ -189,4 +207,7 @@ class SwitchField(Checkbox):
     @on(Checkbox.Changed)
     def _commit(self, event: Checkbox.Changed) -> None:
         event.stop()
+        if event.value == getattr(self, "_shown", None):
+            return
+        self._shown = event.value
         self.post_message(SettingRequested(self.key, event.value, self))

@@ -40,12 +40,12 @@ class LayersPanel(Vertical):
         with Horizontal(id="layer-buttons"):
             yield Button(_("+ Add"), id="layer-add", compact=True)
             yield Button(_("− Remove"), id="layer-remove", compact=True)
-            yield Button(_("↑ Up"), id="layer-up", compact=True)
-            yield Button(_("↓ Down"), id="layer-down", compact=True)
+            yield Button("↑", id="layer-up", compact=True)
+            yield Button("↓", id="layer-down", compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(_("Layer"), _("Units"), "f", _("Shapes"), _("Params"))
+        table.add_columns(_("Layer"), "f", "W", "b", _("Params"))
 
     # Showing ------------------------------------------------------------------------
 
@@ -56,12 +56,12 @@ class LayersPanel(Vertical):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        table.add_row(_("input"), str(model.input_dim), "", "", "", key="input")
+        table.add_row(_("input"), _("{count} features", count=model.input_dim), "", "", "", key="input")
         for i, layer in enumerate(model.layers):
             is_output = i == len(model.layers) - 1
             name = _("output") if is_output else _("hidden {index}", index=i + 1)
-            shapes = f"W {layer.input_dim}×{layer.units} b {layer.units}"
-            table.add_row(name, str(layer.units), layer.activation, shapes, f"{layer.n_params:,}", key=str(i))
+            table.add_row(name, layer.activation, f"{layer.input_dim}×{layer.units}", str(layer.units),
+                          f"{layer.n_params:,}", key=str(i))
         table.move_cursor(row=min(max(row, 1), table.row_count - 1))
         target = experiment.target
         reason = _(target.reason_template, **target.reason_params) if target.reason_template else target.reason
