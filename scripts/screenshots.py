@@ -1,5 +1,5 @@
 """Make the screenshots in screenshots/: the main screen while training, the activation
-charts, the help screen and the Chinese app, as SVG and, when cairosvg is importable, PNG.
+charts, the help screen and the Chinese app, as SVG and, with rsvg-convert or cairosvg, PNG.
 
 Run with the project installed: ``python scripts/screenshots.py``.
 """
@@ -7,6 +7,8 @@ Run with the project installed: ``python scripts/screenshots.py``.
 from __future__ import annotations
 
 import asyncio
+import shutil
+import subprocess
 from pathlib import Path
 
 from tuitrain.locales import set_language
@@ -47,11 +49,20 @@ async def _until(pilot, predicate) -> None:
 
 
 def _to_png(svg: Path) -> None:
+    """Convert ``svg`` to PNG beside it, with rsvg-convert when installed, else cairosvg.
+
+    rsvg-convert finds fonts through fontconfig, so CJK text renders with any installed CJK
+    font (fonts-noto-cjk on Debian); cairosvg drew it as empty boxes here.
+    """
+    png = svg.with_suffix(".png")
+    if shutil.which("rsvg-convert"):
+        subprocess.run(["rsvg-convert", str(svg), "-o", str(png)], check=True)
+        return
     try:
         import cairosvg
     except ImportError:
         return
-    cairosvg.svg2png(url=str(svg), write_to=str(svg.with_suffix(".png")))
+    cairosvg.svg2png(url=str(svg), write_to=str(png))
 
 
 def main() -> None:

@@ -96,7 +96,8 @@ def build_experiment(
 
     ``dataset`` skips loading when the caller already has the data of ``config``.
     ``listeners`` are attached before anything is emitted, so they also see the notices
-    raised while building.
+    raised while building. ``stats_interval`` is the trainer's (None sends no layer
+    statistics, which is right for headless runs).
     """
     check_config(config)
     dataset = dataset or load_data(config)

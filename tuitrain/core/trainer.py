@@ -62,8 +62,11 @@ class Trainer:
         batch_size: Samples per batch; clamped to the training set with a Notice.
         schedule: Learning-rate schedule, constant by default.
         early_stopping: Optional early stopping on val_loss (loss without validation data).
-        stats_interval: Seconds between layer statistics during an epoch; None sends them
-            only at epoch ends.
+        stats_interval: Least seconds between two StatsComputed records while training runs;
+            records also go out when a run starts, pauses and ends. None sends none, and
+            ``layer_stats()`` still computes them on request. Statistics cost a forward pass
+            of the probe batch and a histogram per layer, so sending them every epoch would
+            slow a small network several times.
         probe_size: Samples in the fixed batch used for layer statistics.
     """
 
@@ -82,7 +85,7 @@ class Trainer:
         batch_size: int = 32,
         schedule: Schedule | None = None,
         early_stopping: EarlyStopping | None = None,
-        stats_interval: float | None = None,
+        stats_interval: float | None = 0.25,
         probe_size: int = 256,
     ) -> None:
         if len(X_train) == 0:
@@ -101,6 +104,7 @@ class Trainer:
         self.schedule = schedule or Schedule()
         self.early_stopping = early_stopping
         self.stats_interval = stats_interval
+        self._last_stats = -math.inf
 
         dtype = model.dtype
         self.X_train = np.ascontiguousarray(X_train, dtype=dtype)
@@ -290,6 +294,7 @@ class Trainer:
                     self._emit(StateChanged("running", self.epoch, self.step_count))
                 return True
             if not announced:
+                self._emit_stats(force=True)
                 self._emit(StateChanged("paused", self.epoch, self.step_count))
                 announced = True
             self._wake.wait()
@@ -307,12 +312,17 @@ class Trainer:
         Returns the stop reason: ``"completed"``, ``"stopped"``, ``"early_stopping"`` or
         ``"diverged"``. Commands sent before ``run()`` (a pause, say) apply first.
         """
+        # Overflow and NaN are caught as a divergence, so NumPy's warnings about them would
+        # only repeat that on stderr; statistics of huge but finite weights overflow too.
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._run()
+
+    def _run(self) -> str:
         self.stop_reason = None
         if self.epoch == 0 and self.initial_loss is None:
             self.initial_loss = evaluate(self.model, self.loss, self.X_train, self.y_train)["loss"]
         self._emit(StateChanged("running", self.epoch, self.step_count))
-        if self.stats_interval is not None or self.epoch == 0:
-            self._emit_stats()
+        self._emit_stats(force=True)
         reason = "completed"
         while self.epochs is None or self.epoch < self.epochs:
             reason = self._run_epoch()
@@ -323,17 +333,12 @@ class Trainer:
             np.copyto(self.model.theta, self._best_theta)
         self.stop_reason = reason
         self._stop = False
+        self._emit_stats(force=True)
         self._emit(TrainingEnded(reason, self.epoch, self.step_count))
         return reason
 
     def _run_epoch(self) -> str | None:
         """Train one epoch; return a stop reason, or None to go on."""
-        # Overflow and NaN are caught as a divergence, so NumPy's warnings about them would
-        # only repeat that on stderr. One errstate per epoch costs less than one per batch.
-        with np.errstate(over="ignore", invalid="ignore"):
-            return self._train_batches()
-
-    def _train_batches(self) -> str | None:
         started = time.perf_counter()
         model, loss, optimizer = self.model, self.loss, self.optimizer
         theta, grad = model.theta, model.grad
@@ -346,7 +351,6 @@ class Trainer:
         loss_sum = 0.0
         position = batch = 0
         outputs = self._outputs
-        last_stats = time.perf_counter()
         lr = optimizer.lr
 
         while position < n:
@@ -381,9 +385,7 @@ class Trainer:
             if self._listeners:
                 batches = batch + -(-(n - position) // self.batch_size)
                 self._emit(BatchEnded(epoch, batch, batches, self.step_count, J, m))
-                if self.stats_interval is not None and time.perf_counter() - last_stats >= self.stats_interval:
-                    self._emit_stats()
-                    last_stats = time.perf_counter()
+                self._emit_stats()
             if self._budget is not None:
                 self._budget -= 1
             if self.delay:
@@ -401,7 +403,7 @@ class Trainer:
         seconds = time.perf_counter() - started
         self.history.append({"epoch": epoch, **metrics, "lr": lr, "seconds": seconds})
         self._emit(EpochEnded(epoch, self.epochs, batches, metrics, lr, seconds))
-        self._emit_stats()
+        self._emit_stats(force=self._until_epoch_end)
         if self._until_epoch_end:
             self._until_epoch_end, self._budget = False, 0
 
@@ -476,8 +478,13 @@ class Trainer:
             return messages.CAUSE_SGD_LR, params
         return messages.CAUSE_LR, params
 
-    def _emit_stats(self) -> None:
-        if self._listeners:
+    def _emit_stats(self, force: bool = False) -> None:
+        """Send StatsComputed when forced or when ``stats_interval`` has passed."""
+        if self.stats_interval is None or not self._listeners:
+            return
+        now = time.perf_counter()
+        if force or now - self._last_stats >= self.stats_interval:
+            self._last_stats = now
             self._emit(StatsComputed(self.epoch, self.step_count, tuple(self.layer_stats())))
 
     def layer_stats(self) -> list[LayerStats]:

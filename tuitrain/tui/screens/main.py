@@ -73,6 +73,9 @@ def screen_bindings() -> list[Binding]:
         Binding("3", "show_panel('data')", _("Data"), show=False),
     ]
 
+STATS_INTERVAL = 0.25
+"""Least seconds between two layer-statistics records: the charts' 4 Hz refresh."""
+
 
 class MainScreen(Screen):
     """Build, train and watch one network."""
@@ -160,7 +163,7 @@ class MainScreen(Screen):
         """
         bridge = TrainingBridge(self.post_message)
         try:
-            experiment = build_experiment(config, listeners=(bridge,))
+            experiment = build_experiment(config, listeners=(bridge,), stats_interval=STATS_INTERVAL)
         except (ConfigError, DataError) as error:
             text = describe(error)
             self.query_one(DataPanel).show_error(text)
@@ -643,7 +646,9 @@ class MainScreen(Screen):
         await self.stop_training()
         bridge = TrainingBridge(self.post_message)
         try:
-            experiment = build_experiment(trained.config, checkpoint=trained.checkpoint, listeners=(bridge,))
+            experiment = build_experiment(
+                trained.config, checkpoint=trained.checkpoint, listeners=(bridge,), stats_interval=STATS_INTERVAL
+            )
         except (ConfigError, DataError) as error:
             self.notify(describe(error), title=_("Could not load the model"), severity="error", timeout=10)
             return
