@@ -208,4 +208,5 @@ MESSAGES: dict[str, str] = {
     "Step batch": "单步 batch",
     "Step epoch": "单步 epoch",
     "Speed": "速度",
+    "Press space to start training": "按空格键开始训练",
 }

@@ -136,6 +136,7 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.title = "tuitrain"
         self.query_one("#loss-chart").border_title = _("Loss by epoch")
+        self.query_one("#loss-chart", HistoryChart).empty_hint = _("Press space to start training")
         self.query_one("#left").border_title = _("Network")
         self.set_interval(REDRAW_INTERVAL, self.redraw_charts)
         if not self.build(self.config):
@@ -198,7 +199,8 @@ class MainScreen(Screen):
         self._show_boundary()
         self._show_status()
         self.query_one(ControlsBar).show_running(False)
-        self.sub_title = f"{self.config.name} · {experiment.dataset.name}"
+        name, data = self.config.name, experiment.dataset.name
+        self.sub_title = name if name == data else f"{name} · {data}"
 
     def _sync_panels(self) -> None:
         """Show the current config and experiment in the three panels."""

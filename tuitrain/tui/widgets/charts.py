@@ -46,6 +46,8 @@ class HistoryChart(PlotextPlot):
         self.changes: list[float] = []
         self.log_scale = False
         self.dirty = True
+        self.empty_hint = ""
+        """Text shown under the frame while there are no points, such as how to start."""
 
     def reset(self, train_label: str, validation_label: str) -> None:
         """Forget every point and name the two series (plotext legend, ASCII names)."""
@@ -80,6 +82,7 @@ class HistoryChart(PlotextPlot):
         if not xs and not vxs:
             plt.xlim(0, 1)
             plt.ylim(0, 1)
+        self.border_subtitle = "" if xs or vxs else self.empty_hint
         self.refresh()
 
 
