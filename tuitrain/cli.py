@@ -387,8 +387,10 @@ def _open_app(config: RunConfig) -> int:
         print(_("error: the terminal app cannot start ({detail}). Use tuitrain --batch to train "
                 "without it.", detail=error), file=sys.stderr)
         return ExitCode.FAILURE
-    create_app(config).run()
-    return ExitCode.OK
+    app = create_app(config)
+    app.run()
+    # Textual sets return_code to 1 when the app ends on an unhandled error.
+    return app.return_code or ExitCode.OK
 
 
 # Building the run config ------------------------------------------------------------------
