@@ -7,6 +7,7 @@ import shutil
 from typing import TextIO
 
 from tuitrain.locales import _
+from tuitrain.plotting import epoch_ticks
 
 MAX_HEIGHT = 20
 """Most terminal rows the chart takes."""
@@ -23,16 +24,19 @@ def print_loss_plot(history: list[dict], stream: TextIO) -> None:
 
     plt.clear_figure()
     drawn = False
+    last_epoch = 1
     for key, marker in (("loss", "dot"), ("val_loss", "x")):
         points = [(row["epoch"], row[key]) for row in history
                   if key in row and math.isfinite(row[key])]
         if points:
             epochs, values = zip(*points)
             plt.plot(list(epochs), list(values), label=key, marker=marker)
+            last_epoch = max(last_epoch, max(epochs))
             drawn = True
     if not drawn:
         return
     plt.xlabel("epoch")
+    plt.xticks(epoch_ticks(1, last_epoch))
     plt.ylabel("loss")
     columns, rows = shutil.get_terminal_size((80, 24))
     plt.plotsize(max(columns - 1, 40), max(min(rows - 4, MAX_HEIGHT), 10))

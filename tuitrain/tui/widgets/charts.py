@@ -16,6 +16,7 @@ from textual_plotext import PlotextPlot
 
 from tuitrain.core.activations import curve
 from tuitrain.core.records import LayerStats
+from tuitrain.plotting import epoch_ticks
 from tuitrain.tui.series import DownsampledSeries
 
 TRAIN_MARKER = "braille"
@@ -82,6 +83,8 @@ class HistoryChart(PlotextPlot):
         if not xs and not vxs:
             plt.xlim(0, 1)
             plt.ylim(0, 1)
+        else:
+            plt.xticks(epoch_ticks(min(xs or vxs), max((xs or [0])[-1], (vxs or [0])[-1])))
         self.border_subtitle = "" if xs or vxs else self.empty_hint
         self.refresh()
 
