@@ -16,24 +16,12 @@ from typing import TextIO
 from tuitrain.batch.describe import data_description, json_safe, model_description
 from tuitrain.core.records import BatchEnded, EpochEnded, Notice, TrainingDiverged
 from tuitrain.experiment import Experiment
-from tuitrain.locales import _
+from tuitrain.locales import _, render
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between two redraws of the progress bar."""
 BAR_WIDTH = 30
 
-
-def render(template: str, params: dict) -> str:
-    """Translate a message template from the core or the data package and fill it in."""
-    return _(template, **{key: _show(value) for key, value in params.items()})
-
-
-def _show(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_show(item) for item in value)
-    return str(value)
 
 
 def display_width(text: str) -> int:

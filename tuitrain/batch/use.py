@@ -9,14 +9,14 @@ import json
 import numpy as np
 
 from tuitrain.batch.describe import json_safe
-from tuitrain.batch.report import metrics_text, render, task_name
+from tuitrain.batch.report import metrics_text, task_name
 from tuitrain.core import evaluate as evaluate_model
 from tuitrain.core.losses import CategoricalCrossEntropy
 from tuitrain.data import DATASETS, Dataset, load_dataset
 from tuitrain.data.catalog import GENERATOR
 from tuitrain.data.dataset import is_text
 from tuitrain.experiment import TrainedModel, _label_choice, load_data, load_model
-from tuitrain.locales import _
+from tuitrain.locales import _, render
 from tuitrain.presets import PRESETS
 from tuitrain.batch.arguments import format_layers
 

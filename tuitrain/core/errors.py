@@ -24,7 +24,7 @@ class TuitrainError(Exception):
 
     def render(self, template: str) -> str:
         """Fill ``template`` (this message or its translation) with this error's values."""
-        return template.format(**{k: _show(v) for k, v in self.params.items()})
+        return template.format(**{k: format_value(v) for k, v in self.params.items()})
 
 
 class ConfigError(TuitrainError):
@@ -39,10 +39,10 @@ class ModelFileError(TuitrainError):
     """A model file is missing, truncated, foreign or of an unsupported format version."""
 
 
-def _show(value: object) -> str:
+def format_value(value: object) -> str:
     """Format a value for a message: floats in short form, lists without brackets."""
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, (list, tuple)):
-        return ", ".join(_show(v) for v in value)
+        return ", ".join(format_value(v) for v in value)
     return str(value)

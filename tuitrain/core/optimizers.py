@@ -27,14 +27,7 @@ class Optimizer:
     state_names: tuple[str, ...] = ()
 
     def __init__(self, **params: float | bool) -> None:
-        unknown = sorted(set(params) - set(self.defaults))
-        if unknown:
-            raise ConfigError(
-                messages.UNKNOWN_OPTIMIZER_SETTING,
-                name=unknown[0],
-                optimizer=self.name,
-                choices=sorted(self.defaults),
-            )
+        self._check_known(params)
         self.params = {**self.defaults, **params}
         self.iterations = 0
         self.state: dict[str, np.ndarray] = {}
@@ -51,6 +44,17 @@ class Optimizer:
 
     def set(self, **params: float | bool) -> None:
         """Change hyperparameters between steps; the state vectors are kept."""
+        self._check_known(params)
+        old = dict(self.params)
+        self.params.update(params)
+        try:
+            self._check()
+        except ConfigError:
+            self.params = old
+            raise
+
+    def _check_known(self, params: dict) -> None:
+        """Raise ConfigError naming the first setting this optimizer does not have."""
         unknown = sorted(set(params) - set(self.defaults))
         if unknown:
             raise ConfigError(
@@ -59,13 +63,6 @@ class Optimizer:
                 optimizer=self.name,
                 choices=sorted(self.defaults),
             )
-        old = dict(self.params)
-        self.params.update(params)
-        try:
-            self._check()
-        except ConfigError:
-            self.params = old
-            raise
 
     def _check(self) -> None:
         lr = self.params["lr"]

@@ -52,6 +52,17 @@ def _(template: str, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def render(template: str, params: Mapping[str, object]) -> str:
+    """Translate a message template from a record or the catalog and fill in ``params``.
+
+    Values are shown as in errors: floats in short form (10 rather than 10.0), lists
+    without brackets.
+    """
+    from tuitrain.core.errors import format_value
+
+    return _(template, **{key: format_value(value) for key, value in params.items()})
+
+
 def describe(error: Exception) -> str:
     """Return an error's message in the current language.
 

@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState
 from tuitrain.config import RunConfig
 from tuitrain.core.errors import ConfigError, DataError
 from tuitrain.experiment import Experiment, build_experiment, load_model, optimizer_params, save_model
-from tuitrain.locales import _, describe
+from tuitrain.locales import _, describe, render
 from tuitrain.presets import PRESETS, get_preset
 from tuitrain.tui.bridge import (
     SettingApplied,
@@ -179,7 +179,7 @@ class MainScreen(Screen):
         self.last_epoch = {}
         self._show_experiment()
         for notice in experiment.notices:
-            self.notify(_(notice.template, **notice.params), timeout=6)
+            self.notify(render(notice.template, notice.params), timeout=6)
         return True
 
     def _show_experiment(self) -> None:
@@ -437,7 +437,7 @@ class MainScreen(Screen):
     @on(TrainingNoticed)
     def _noticed(self, message: TrainingNoticed) -> None:
         if self._current(message):
-            self.notify(_(message.notice.template, **message.notice.params), timeout=8)
+            self.notify(render(message.notice.template, message.notice.params), timeout=8)
 
     @on(TrainingDivergedMessage)
     def _diverged(self, message: TrainingDivergedMessage) -> None:
@@ -452,7 +452,7 @@ class MainScreen(Screen):
         text = "\n\n".join([
             where + ".",
             _("Training paused and the weights of the last finite step are back."),
-            _(record.cause, **record.cause_params),
+            render(record.cause, record.cause_params),
             _("Change the setting, then press space to go on, or r to start over."),
         ])
         self.app.push_screen(MessageScreen(_("Training diverged"), text, error=True))

@@ -23,7 +23,18 @@ class SettingRequested(Message):
     """The field that sent it, to show an error from the trainer under it; None for keys."""
 
 
-class Field(Vertical):
+class _LabelledSetting(Vertical):
+    """Base of the labelled fields: a reason shown under the widget when a value is invalid."""
+
+    def show_error(self, text: str) -> None:
+        self.query_one(".field-error", Label).update(text)
+        self.add_class("-invalid")
+
+    def clear_error(self) -> None:
+        self.remove_class("-invalid")
+
+
+class Field(_LabelledSetting):
     """A labelled text input: Enter or leaving the input commits the parsed value."""
 
     DEFAULT_CSS = """
@@ -77,13 +88,6 @@ class Field(Vertical):
             self.input.value = value
         self.clear_error()
 
-    def show_error(self, text: str) -> None:
-        self.query_one(".field-error", Label).update(text)
-        self.add_class("-invalid")
-
-    def clear_error(self) -> None:
-        self.remove_class("-invalid")
-
     @on(Input.Submitted)
     @on(Input.Blurred)
     def _commit(self, event: Input.Submitted | Input.Blurred) -> None:
@@ -105,7 +109,7 @@ class Field(Vertical):
         event.stop()
 
 
-class ChoiceField(Vertical):
+class ChoiceField(_LabelledSetting):
     """A labelled drop-down; choosing an option commits it."""
 
     DEFAULT_CSS = """
@@ -161,13 +165,6 @@ class ChoiceField(Vertical):
             with self.select.prevent(Select.Changed):
                 self.select.value = value
         self.clear_error()
-
-    def show_error(self, text: str) -> None:
-        self.query_one(".field-error", Label).update(text)
-        self.add_class("-invalid")
-
-    def clear_error(self) -> None:
-        self.remove_class("-invalid")
 
     def set_options(self, options: Iterable[tuple[str, object]], value: object) -> None:
         """Replace the options and show ``value`` without posting a request."""

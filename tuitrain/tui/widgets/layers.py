@@ -12,7 +12,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from tuitrain.config import LayerConfig
 from tuitrain.core.activations import ACTIVATIONS
 from tuitrain.experiment import Experiment
-from tuitrain.locales import _
+from tuitrain.locales import _, render
 from tuitrain.tui.widgets.fields import SettingRequested
 
 HIDDEN_ACTIVATIONS = [name for name in ACTIVATIONS if name != "softmax"]
@@ -64,7 +64,7 @@ class LayersPanel(Vertical):
                           f"{layer.n_params:,}", key=str(i))
         table.move_cursor(row=min(max(row, 1), table.row_count - 1))
         target = experiment.target
-        reason = _(target.reason_template, **target.reason_params) if target.reason_template else target.reason
+        reason = render(target.reason_template, target.reason_params) if target.reason_template else target.reason
         self.query_one("#output-reason", Static).update(_("Output: {reason}", reason=reason))
         self.query_one("#param-total", Static).update(_("Total parameters: {count:,}", count=model.n_params))
         self._show_selected()
