@@ -25,6 +25,11 @@ def digits(value: float | None, percent: bool = False) -> str:
 class StatusBar(Horizontal):
     """Large numbers for the epoch, the losses and the metric, and the trainer's state."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._shown: dict[str, str] = {}
+        """Text last written to each widget, by selector."""
+
     def compose(self) -> ComposeResult:
         for key, title in (("epoch", _("Epoch")), ("loss", _("Loss")), ("val-loss", _("Val loss")),
                            ("metric", _("Accuracy %")), ("val-metric", _("Val accuracy %"))):
@@ -48,13 +53,29 @@ class StatusBar(Horizontal):
 
     def show_values(self, epoch: str, loss, val_loss, metric, val_metric) -> None:
         percent = getattr(self, "percent", True)
-        self.query_one("#status-epoch Digits", Digits).update(epoch)
-        self.query_one("#status-loss Digits", Digits).update(digits(loss))
-        self.query_one("#status-val-loss Digits", Digits).update(digits(val_loss))
-        self.query_one("#status-metric Digits", Digits).update(digits(metric, percent))
-        self.query_one("#status-val-metric Digits", Digits).update(digits(val_metric, percent))
+        self._show("#status-epoch Digits", epoch)
+        self._show("#status-loss Digits", digits(loss))
+        self._show("#status-val-loss Digits", digits(val_loss))
+        self._show("#status-metric Digits", digits(metric, percent))
+        self._show("#status-val-metric Digits", digits(val_metric, percent))
 
     def show_state(self, state: str, batch: str = "", speed: str = "") -> None:
-        self.query_one("#status-state", Label).update(state)
-        self.query_one("#status-batch", Label).update(batch)
-        self.query_one("#status-speed", Label).update(speed)
+        self._show("#status-state", state)
+        self._show("#status-batch", batch)
+        self._show("#status-speed", speed)
+
+    def _show(self, selector: str, text: str) -> None:
+        """Update one widget, skipping unchanged text.
+
+        A layout pass of the screen takes the GIL from the training thread while a run is
+        live, so the status bar writes only what changed, and its state labels, whose size
+        the stylesheet fixes, skip the layout pass.
+        """
+        if self._shown.get(selector) == text:
+            return
+        self._shown[selector] = text
+        widget = self.query_one(selector)
+        if isinstance(widget, Label):
+            widget.update(text, layout=False)
+        else:
+            widget.update(text)
