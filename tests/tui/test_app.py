@@ -260,15 +260,14 @@ async def test_divergence_pauses_with_message():
 
 
 @sync
-async def test_worker_error_is_shown():
+async def test_worker_error_is_shown(monkeypatch):
+    def broken(trainer):
+        raise RuntimeError("boom in the training thread")
+
+    monkeypatch.setattr("tuitrain.tui.screens.main.run_in_process", broken)
     app = create_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-
-        def broken():
-            raise RuntimeError("boom in the training thread")
-
-        app.main.experiment.trainer.run = broken
         await pilot.press("space")
         await wait_until(pilot, lambda: any("boom" in n.message for n in app._notifications))
 

@@ -213,6 +213,10 @@ class Sequential:
             return np.asarray(X, dtype=self.dtype)
         return X
 
+    def clear_buffers(self) -> None:
+        """Drop the cached work arrays, after a change of dropout needs new ones."""
+        self._buffers.clear()
+
     def penalty(self) -> float:
         """Return the sum of every layer's L1 and L2 terms."""
         return sum(layer.penalty() for layer in self.layers)

@@ -143,6 +143,7 @@ class Trainer:
         self.delay = 0.0
         """Seconds to wait after each batch, so that a small network can be watched."""
         self._commands: deque[tuple[str, object]] = deque()
+        self._sink: Callable[[str, object], None] | None = None
         self._wake = threading.Event()
         self._stop = False
         self._paused = False
@@ -155,38 +156,58 @@ class Trainer:
         """Call ``listener(record)`` for every record, in the training thread."""
         self._listeners.append(listener)
 
-    def _emit(self, record: object) -> None:
+    def emit(self, record: object) -> None:
+        """Pass ``record`` to every listener; a trainer in another process relays its own."""
         for listener in self._listeners:
             listener(record)
 
+    def forward_commands(self, sink: Callable[[str, object], None] | None) -> None:
+        """Pass every later command to ``sink(name, payload)`` instead of queueing it here.
+
+        A trainer whose copy runs in another process uses it: the commands are checked
+        here, in the caller's thread, and carried out there by ``command``. None ends the
+        forwarding.
+        """
+        self._sink = sink
+
+    def take_commands(self) -> list[tuple[str, object]]:
+        """Remove and return the commands queued but not yet applied, oldest first."""
+        pending = []
+        while self._commands:
+            pending.append(self._commands.popleft())
+        return pending
+
     def pause(self) -> None:
         """Pause before the next batch."""
-        self._send("pause", None)
+        self.command("pause", None)
 
     def resume(self) -> None:
         """Run freely again after a pause or a step."""
-        self._send("resume", None)
+        self.command("resume", None)
 
     def step(self, unit: str = "batch") -> None:
         """Train one batch (``unit="batch"``) or up to the end of the epoch, then pause."""
         if unit not in ("batch", "epoch"):
             raise ConfigError(messages.BAD_STEP_UNIT, value=unit)
-        self._send("step", unit)
+        self.command("step", unit)
 
     def stop(self) -> None:
         """Stop after the current batch; ``run()`` then returns ``"stopped"``."""
+        if self._sink is not None:
+            self._sink("stop", None)
+            return
         self._stop = True
         self._wake.set()
 
     def set_lr(self, lr: float) -> None:
         """Use learning rate ``lr`` from the next batch; the schedule continues from it."""
         self.optimizer.__class__(**{**self.optimizer.params, "lr": lr})
-        self._send("lr", float(lr))
+        self.command("lr", float(lr))
 
     def set_batch_size(self, batch_size: int) -> None:
         """Use ``batch_size`` from the next batch, clamped to the training set."""
         _check_batch_size(batch_size)
-        self._send("batch_size", int(batch_size))
+        self.command("batch_size", int(batch_size))
 
     def set_optimizer(self, name: str | None = None, **params: float | bool) -> None:
         """Change optimizer settings; a new optimizer ``name`` starts with fresh state.
@@ -196,7 +217,7 @@ class Trainer:
         name = name or self.optimizer.name
         base = self.optimizer.params if name == self.optimizer.name else {"lr": self.optimizer.lr}
         get_optimizer(name, **{**base, **params})
-        self._send("optimizer", (name, params))
+        self.command("optimizer", (name, params))
 
     def set_regularization(
         self, layer: int | None = None, *, l1: float | None = None, l2: float | None = None,
@@ -208,15 +229,22 @@ class Trainer:
         for i in indices:
             probe = type(self.model.layers[i])(**{**self.model.layers[i].config(), **changes})
             probe.validate()
-        self._send("regularization", (layer, changes))
+        self.command("regularization", (layer, changes))
 
     def set_delay(self, seconds: float) -> None:
         """Wait ``seconds`` after each batch (0 for full speed)."""
         if not math.isfinite(seconds) or seconds < 0:
             raise ConfigError(messages.BAD_DELAY, value=seconds)
-        self._send("delay", float(seconds))
+        self.command("delay", float(seconds))
 
-    def _send(self, name: str, payload: object) -> None:
+    def command(self, name: str, payload: object) -> None:
+        """Queue a checked command for the next batch boundary (or forward it, see above)."""
+        if self._sink is not None:
+            self._sink(name, payload)
+            return
+        if name == "stop":
+            self.stop()
+            return
         self._commands.append((name, payload))
         self._wake.set()
 
@@ -249,7 +277,7 @@ class Trainer:
                     old = getattr(self.model.layers[i], key)
                     setattr(self.model.layers[i], key, value)
                     self._record_change(f"{key}[{i}]", old, value)
-            self.model._buffers.clear()
+            self.model.clear_buffers()
         elif name == "delay":
             self.delay = payload
 
@@ -269,14 +297,14 @@ class Trainer:
     def _record_change(self, name: str, old: object, new: object) -> None:
         change = SettingChanged(self.epoch + 1, self.step_count, name, old, new)
         self.changes.append(change)
-        self._emit(change)
+        self.emit(change)
 
     def _set_batch_size(self, batch_size: int) -> None:
         n = len(self.X_train)
         if batch_size > n:
             notice = Notice(messages.BATCH_SIZE_CLAMPED, {"batch_size": batch_size, "n": n})
             self.notices.append(notice)
-            self._emit(notice)
+            self.emit(notice)
             batch_size = n
         self.batch_size = int(batch_size)
 
@@ -291,11 +319,11 @@ class Trainer:
                 return False
             if not self._paused and self._budget != 0:
                 if announced:
-                    self._emit(StateChanged("running", self.epoch, self.step_count))
+                    self.emit(StateChanged("running", self.epoch, self.step_count))
                 return True
             if not announced:
                 self._emit_stats(force=True)
-                self._emit(StateChanged("paused", self.epoch, self.step_count))
+                self.emit(StateChanged("paused", self.epoch, self.step_count))
                 announced = True
             self._wake.wait()
 
@@ -321,7 +349,7 @@ class Trainer:
         self.stop_reason = None
         if self.epoch == 0 and self.initial_loss is None:
             self.initial_loss = evaluate(self.model, self.loss, self.X_train, self.y_train)["loss"]
-        self._emit(StateChanged("running", self.epoch, self.step_count))
+        self.emit(StateChanged("running", self.epoch, self.step_count))
         self._emit_stats(force=True)
         reason = "completed"
         while self.epochs is None or self.epoch < self.epochs:
@@ -334,7 +362,7 @@ class Trainer:
         self.stop_reason = reason
         self._stop = False
         self._emit_stats(force=True)
-        self._emit(TrainingEnded(reason, self.epoch, self.step_count))
+        self.emit(TrainingEnded(reason, self.epoch, self.step_count))
         return reason
 
     def _run_epoch(self) -> str | None:
@@ -384,7 +412,7 @@ class Trainer:
 
             if self._listeners:
                 batches = batch + -(-(n - position) // self.batch_size)
-                self._emit(BatchEnded(epoch, batch, batches, self.step_count, J, m))
+                self.emit(BatchEnded(epoch, batch, batches, self.step_count, J, m))
                 self._emit_stats()
             if self._budget is not None:
                 self._budget -= 1
@@ -402,7 +430,7 @@ class Trainer:
         self.epoch = epoch
         seconds = time.perf_counter() - started
         self.history.append({"epoch": epoch, **metrics, "lr": lr, "seconds": seconds})
-        self._emit(EpochEnded(epoch, self.epochs, batches, metrics, lr, seconds))
+        self.emit(EpochEnded(epoch, self.epochs, batches, metrics, lr, seconds))
         self._emit_stats(force=self._until_epoch_end)
         if self._until_epoch_end:
             self._until_epoch_end, self._budget = False, 0
@@ -442,7 +470,7 @@ class Trainer:
                         break
             np.copyto(self.model.theta, self._theta_before)
         cause, params = self._likely_cause()
-        self._emit(TrainingDiverged(epoch, batch, self.step_count, quantity, layer, cause, params))
+        self.emit(TrainingDiverged(epoch, batch, self.step_count, quantity, layer, cause, params))
         return "diverged"
 
     def _check_rising(self, epoch: int, train_loss: float, lr: float) -> None:
@@ -467,7 +495,7 @@ class Trainer:
                 },
             )
             self.notices.append(notice)
-            self._emit(notice)
+            self.emit(notice)
 
     def _likely_cause(self) -> tuple[str, dict]:
         lr = self.optimizer.lr
@@ -485,7 +513,7 @@ class Trainer:
         now = time.perf_counter()
         if force or now - self._last_stats >= self.stats_interval:
             self._last_stats = now
-            self._emit(StatsComputed(self.epoch, self.step_count, tuple(self.layer_stats())))
+            self.emit(StatsComputed(self.epoch, self.step_count, tuple(self.layer_stats())))
 
     def layer_stats(self) -> list[LayerStats]:
         """Compute every layer's statistics on the probe batch (no dropout)."""
@@ -546,6 +574,29 @@ class Trainer:
                 for c in self.changes
             ],
         }
+
+    def continuation_state(self) -> dict:
+        """Return what ``state()`` leaves out but a copy running elsewhere needs to go on exactly.
+
+        Unlike ``state()`` it holds arrays, so it suits a process pipe, not a JSON file.
+        """
+        return {
+            "initial_loss": self.initial_loss,
+            "warned_rising": self._warned_rising,
+            "best_theta": self._best_theta,
+            "theta_before": self._theta_before,
+            "delay": self.delay,
+            "stop_reason": self.stop_reason,
+        }
+
+    def load_continuation_state(self, extra: dict) -> None:
+        """Restore what ``continuation_state()`` returned."""
+        self.initial_loss = extra["initial_loss"]
+        self._warned_rising = extra["warned_rising"]
+        self._best_theta = None if extra["best_theta"] is None else extra["best_theta"].copy()
+        np.copyto(self._theta_before, extra["theta_before"])
+        self.delay = extra["delay"]
+        self.stop_reason = extra["stop_reason"]
 
     def load_state(self, state: dict) -> None:
         """Continue from a ``state()`` saved with the same model and optimizer."""
