@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from tuitrain.config import RunConfig
+from tuitrain.experiment import build_experiment
 from tuitrain.core.records import SettingChanged
 from tuitrain.locales import set_language
 from tuitrain.presets import get_preset
@@ -346,3 +347,23 @@ async def test_chinese_app_starts():
         await pilot.press("space")
         await wait_until(pilot, lambda: app.main.experiment.trainer.epoch >= 1)
         await finish(pilot)
+
+
+@sync
+async def test_app_history_matches_headless():
+    config = get_preset("iris")
+    config.training.epochs = 4
+    headless = build_experiment(get_preset("iris"))
+    headless.trainer.epochs = 4
+    headless.trainer.run()
+
+    app = create_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        trainer = app.main.experiment.trainer
+        await wait_until(pilot, lambda: trainer.stop_reason == "completed")
+        await asyncio.wait_for(app.workers.wait_for_complete(), 15)
+        strip = lambda rows: [{k: v for k, v in row.items() if k != "seconds"} for row in rows]
+        assert strip(trainer.history) == strip(headless.trainer.history)
+        assert np.array_equal(app.main.experiment.model.theta, headless.model.theta)
