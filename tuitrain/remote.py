@@ -159,7 +159,7 @@ def _mirror(trainer: Trainer, record: object) -> None:
         trainer.step_count = record.step
     elif kind is EpochEnded:
         trainer.epoch = record.epoch
-        trainer.history.append(
+        trainer.append_history(
             {"epoch": record.epoch, **record.metrics, "lr": record.lr, "seconds": record.seconds}
         )
     elif kind is SettingChanged:

@@ -231,3 +231,44 @@ def test_invalid_command_raises_at_once(method, args, kwargs):
     assert trainer.changes == []
     assert trainer.optimizer.lr == 0.001
     assert trainer.batch_size == 32
+
+
+def test_history_limit_thins_rows():
+    rng = np.random.default_rng(0)
+    X = rng.random((40, 2))
+    y = (X.sum(axis=1) > 1).astype(np.int64)
+    model = Sequential([Dense(4, "relu"), Dense(1, "sigmoid")], 2, rng)
+    trainer = Trainer(model, get_optimizer("adam"), get_loss("binary_crossentropy"), X, y,
+                      rng=rng, epochs=50, batch_size=40)
+    trainer.history_limit = 8
+    trainer.run()
+    epochs = [row["epoch"] for row in trainer.history]
+    assert len(epochs) <= 8
+    assert epochs[0] == 1
+    assert epochs[-1] == 50
+    assert epochs == sorted(epochs)
+
+
+def test_memory_flat_over_long_run():
+    """With a history limit, 50,000 epochs hold no more memory than 10,000 do."""
+    import tracemalloc
+
+    rng = np.random.default_rng(0)
+    X = rng.random((8, 2))
+    y = (X.sum(axis=1) > 1).astype(np.int64)
+    model = Sequential([Dense(4, "relu"), Dense(1, "sigmoid")], 2, rng)
+    trainer = Trainer(model, get_optimizer("adam"), get_loss("binary_crossentropy"), X, y,
+                      rng=rng, epochs=10_000, batch_size=8, stats_interval=None)
+    trainer.history_limit = 500
+    trainer.add_listener(lambda record: None)
+    tracemalloc.start()
+    try:
+        trainer.run()
+        after_short, _ = tracemalloc.get_traced_memory()
+        trainer.epochs = 50_000
+        trainer.run()
+        after_long, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert trainer.epoch == 50_000
+    assert after_long - after_short < 512 * 1024

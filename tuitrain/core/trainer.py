@@ -132,6 +132,9 @@ class Trainer:
         self.step_count = 0
         """Updates applied."""
         self.history: list[dict[str, float]] = []
+        self.history_limit: int | None = None
+        """Most rows ``history`` keeps, or None for all. Past it, every other row goes, so a
+        long run stays covered end to end at a coarser step while memory stays bounded."""
         """One dict per completed epoch: epoch, loss, metrics, lr, seconds."""
         self.changes: list[SettingChanged] = []
         """Every setting changed during training, in order."""
@@ -429,7 +432,7 @@ class Trainer:
             metrics.update({f"val_{k}": v for k, v in scores.items()})
         self.epoch = epoch
         seconds = time.perf_counter() - started
-        self.history.append({"epoch": epoch, **metrics, "lr": lr, "seconds": seconds})
+        self.append_history({"epoch": epoch, **metrics, "lr": lr, "seconds": seconds})
         self.emit(EpochEnded(epoch, self.epochs, batches, metrics, lr, seconds))
         self._emit_stats(force=self._until_epoch_end)
         if self._until_epoch_end:
@@ -575,6 +578,15 @@ class Trainer:
             ],
         }
 
+    def append_history(self, row: dict[str, float]) -> None:
+        """Add one epoch's row to ``history``, thinning it when it passes ``history_limit``.
+
+        Thinning keeps the first and the newest rows and every second row between them.
+        """
+        self.history.append(row)
+        if self.history_limit is not None and len(self.history) > self.history_limit:
+            self.history = self.history[:-1:2] + self.history[-1:]
+
     def continuation_state(self) -> dict:
         """Return what ``state()`` leaves out but a copy running elsewhere needs to go on exactly.
 
@@ -587,6 +599,7 @@ class Trainer:
             "theta_before": self._theta_before,
             "delay": self.delay,
             "stop_reason": self.stop_reason,
+            "history_limit": self.history_limit,
         }
 
     def load_continuation_state(self, extra: dict) -> None:
@@ -597,6 +610,7 @@ class Trainer:
         np.copyto(self._theta_before, extra["theta_before"])
         self.delay = extra["delay"]
         self.stop_reason = extra["stop_reason"]
+        self.history_limit = extra["history_limit"]
 
     def load_state(self, state: dict) -> None:
         """Continue from a ``state()`` saved with the same model and optimizer."""

@@ -77,6 +77,11 @@ def screen_bindings() -> list[Binding]:
 STATS_INTERVAL = 0.25
 """Least seconds between two layer-statistics records: the charts' 4 Hz refresh."""
 
+HISTORY_LIMIT = 20_000
+"""Most epoch rows the trainer keeps in the app, so that memory stays bounded in runs of
+millions of epochs; an exported run folder then has every epoch up to that many, and an
+evenly thinned history past it."""
+
 
 class MainScreen(Screen):
     """Build, train and watch one network."""
@@ -171,6 +176,7 @@ class MainScreen(Screen):
             self.query_one(DataPanel).show_error(text)
             self.notify(text, title=_("Could not build the network"), severity="error", timeout=10)
             return False
+        experiment.trainer.history_limit = HISTORY_LIMIT
         if self.bridge is not None:
             self.bridge.closed = True
         self.config = config
@@ -659,6 +665,7 @@ class MainScreen(Screen):
         except (ConfigError, DataError) as error:
             self.notify(describe(error), title=_("Could not load the model"), severity="error", timeout=10)
             return
+        experiment.trainer.history_limit = HISTORY_LIMIT
         if self.bridge is not None:
             self.bridge.closed = True
         self.config, self.experiment, self.bridge = trained.config, experiment, bridge
