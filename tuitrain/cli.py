@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             return _run_subcommand(command, argv)
         return _run_main(argv)
     except TuitrainError as error:
-        print(_("error: {message}", message=describe(error)), file=sys.stderr)
+        print(_("tuitrain: error: {message}", message=describe(error)), file=sys.stderr)
         return exit_code_of(error)
     except KeyboardInterrupt:
         print(_("Interrupted."), file=sys.stderr)
@@ -384,7 +384,7 @@ def _open_app(config: RunConfig) -> int:
     try:
         from tuitrain.tui.app import create_app
     except ImportError as error:
-        print(_("error: the terminal app cannot start ({detail}). Use tuitrain --batch to train "
+        print(_("tuitrain: error: the terminal app cannot start ({detail}). Use tuitrain --batch to train "
                 "without it.", detail=error), file=sys.stderr)
         return ExitCode.FAILURE
     app = create_app(config)

@@ -64,7 +64,7 @@ def test_zh_from_locale(run):
 def test_zh_data_error(run, case):
     result = run("--batch", "--lang", "zh", "--data", case("missing-values.csv"))
     assert result.returncode == 3
-    assert result.stderr.startswith("错误：")
+    assert result.stderr.startswith("tuitrain：错误：")
     assert CJK.search(result.stderr)
 
 

@@ -131,11 +131,11 @@ def diverged_lines(record: TrainingDiverged) -> list[str]:
     quantity = {"loss": _("the loss"), "gradient": _("the gradient"), "weights": _("the weights")}
     subject = quantity.get(record.quantity, record.quantity)
     if record.layer is None:
-        where = _("error: training diverged in epoch {epoch}, batch {batch} (step {step}): {quantity} "
+        where = _("tuitrain: error: training diverged in epoch {epoch}, batch {batch} (step {step}): {quantity} "
                   "became NaN or infinite.", epoch=record.epoch, batch=record.batch,
                   step=record.step + 1, quantity=subject)
     else:
-        where = _("error: training diverged in epoch {epoch}, batch {batch} (step {step}): {quantity} "
+        where = _("tuitrain: error: training diverged in epoch {epoch}, batch {batch} (step {step}): {quantity} "
                   "became NaN or infinite in layer {layer}.", epoch=record.epoch, batch=record.batch,
                   step=record.step + 1, quantity=subject, layer=record.layer)
     return [where, render(record.cause, record.cause_params)]

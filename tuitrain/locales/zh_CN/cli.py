@@ -155,12 +155,12 @@ MESSAGES: dict[str, str] = {
     "bundled": "内置",
     "{samples} samples - {metrics}": "{samples} 个样本 - {metrics}",
     # 错误与提示
-    "error: {message}": "错误：{message}",
+    "tuitrain: error: {message}": "tuitrain：错误：{message}",
     "note: {message}": "提示：{message}",
     "warning: {message}": "警告：{message}",
     "Interrupted.": "已中断。",
-    "error: the terminal app cannot start ({detail}). Use tuitrain --batch to train without it.":
-        "错误：终端应用无法启动（{detail}）。请使用 tuitrain --batch 在无界面模式下训练。",
+    "tuitrain: error: the terminal app cannot start ({detail}). Use tuitrain --batch to train without it.":
+        "tuitrain：错误：终端应用无法启动（{detail}）。请使用 tuitrain --batch 在无界面模式下训练。",
     "invalid learning rate '{value}': use a positive number such as 0.001 or 1e-4":
         "学习率 '{value}' 无效：请使用正数，例如 0.001 或 1e-4",
     "invalid batch size '{value}': use a whole number of at least 1, such as 32":
@@ -218,12 +218,12 @@ MESSAGES: dict[str, str] = {
     "the loss": "损失值",
     "the gradient": "梯度",
     "the weights": "权重",
-    "error: training diverged in epoch {epoch}, batch {batch} (step {step}): {quantity} became "
+    "tuitrain: error: training diverged in epoch {epoch}, batch {batch} (step {step}): {quantity} became "
     "NaN or infinite.":
-        "错误：训练在第 {epoch} 个 epoch 的第 {batch} 个 batch（第 {step} 步）发散：{quantity}变成了 NaN 或无穷大。",
-    "error: training diverged in epoch {epoch}, batch {batch} (step {step}): {quantity} became "
+        "tuitrain：错误：训练在第 {epoch} 个 epoch 的第 {batch} 个 batch（第 {step} 步）发散：{quantity}变成了 NaN 或无穷大。",
+    "tuitrain: error: training diverged in epoch {epoch}, batch {batch} (step {step}): {quantity} became "
     "NaN or infinite in layer {layer}.":
-        "错误：训练在第 {epoch} 个 epoch 的第 {batch} 个 batch（第 {step} 步）发散：第 {layer} 层的"
+        "tuitrain：错误：训练在第 {epoch} 个 epoch 的第 {batch} 个 batch（第 {step} 步）发散：第 {layer} 层的"
         "{quantity}变成了 NaN 或无穷大。",
     "The weights of the last finite step are saved in {folder}.": "最后一个有限值步骤的权重已保存到 {folder}。",
     "Interrupted: training stopped after the current batch. The run folder {folder} has the "
