@@ -98,8 +98,15 @@ def reason_name(reason: str) -> str:
 
 
 def metrics_text(metrics: dict[str, float]) -> str:
-    """Return metrics in Keras's order and form: ``accuracy: 0.8440 - loss: 0.4110``."""
-    return " - ".join(f"{name}: {value:.4f}" for name, value in sorted(metrics.items()))
+    """Return metrics in Keras's order and form: ``accuracy: 0.8440 - loss: 0.4110``.
+
+    Values of a million or more, as a diverging run reaches, use scientific notation.
+    """
+    return " - ".join(f"{name}: {_metric(value)}" for name, value in sorted(metrics.items()))
+
+
+def _metric(value: float) -> str:
+    return f"{value:.4f}" if abs(value) < 1e6 else f"{value:.4e}"
 
 
 def _per_step(seconds: float, steps: int) -> str:
