@@ -4,7 +4,7 @@ Python runs one thread at a time, so an app that draws charts in the same proces
 time from its training thread. ``run_in_process(trainer)`` trains a copy of ``trainer`` in a
 child process instead, on the other core. The caller's trainer stays the one to talk to:
 its commands (``pause``, ``set_lr``...) are checked there and forwarded, and its listeners
-receive the child's records. Its counters and history follow the records, and its weights,
+receive the child's records. Its counters and history follow the records. Its weights,
 settings and optimizer state are copied from the child at each statistics record (at most
 4 times a second by default), at each setting change, and when the child pauses or ends.
 The child continues the parent's random generator state, so a run gives the same history
@@ -43,7 +43,7 @@ from tuitrain.core.schedules import EarlyStopping, get_schedule
 from tuitrain.core.trainer import Trainer
 
 BATCH_INTERVAL = 0.05
-"""Least seconds between two BatchEnded records sent to the parent; the last one always goes."""
+"""Minimum seconds between two BatchEnded records sent to the parent; the last one always goes."""
 
 JOIN_SECONDS = 5.0
 """Seconds to wait for the child to exit after its run ended, before it is terminated."""
@@ -279,8 +279,8 @@ class _ChildRelay:
     """Listener in the child: sends records to the parent, with the state they depend on.
 
     A light sync (weights, settings, counters) goes before each record that the parent's
-    screen reads them for; a full one (with the optimizer state and the random generator)
-    goes before a pause and the end, when the parent may save the model.
+    screen reads them for. A full one, with the optimizer state and the random generator,
+    goes before a pause and the end, because the parent may then save the model.
     """
 
     def __init__(self, trainer: Trainer, send) -> None:

@@ -62,8 +62,8 @@ class Trainer:
         batch_size: Samples per batch; clamped to the training set with a Notice.
         schedule: Learning-rate schedule, constant by default.
         early_stopping: Optional early stopping on val_loss (loss without validation data).
-        stats_interval: Least seconds between two StatsComputed records while training runs;
-            records also go out when a run starts, pauses and ends. None sends none, and
+        stats_interval: Minimum seconds between two StatsComputed records while training
+            runs. Records also go out when a run starts, pauses and ends. None sends none, and
             ``layer_stats()`` still computes them on request. Statistics cost a forward pass
             of the probe batch and a histogram per layer, so sending them every epoch would
             slow a small network several times.
@@ -344,7 +344,7 @@ class Trainer:
         ``"diverged"``. Commands sent before ``run()`` (a pause, say) apply first.
         """
         # Overflow and NaN are caught as a divergence, so NumPy's warnings about them would
-        # only repeat that on stderr; statistics of huge but finite weights overflow too.
+        # only repeat that on stderr. Statistics of huge but finite weights overflow too.
         with np.errstate(over="ignore", invalid="ignore"):
             return self._run()
 
@@ -590,7 +590,7 @@ class Trainer:
     def continuation_state(self) -> dict:
         """Return what ``state()`` leaves out but a copy running elsewhere needs to go on exactly.
 
-        Unlike ``state()`` it holds arrays, so it suits a process pipe, not a JSON file.
+        Unlike ``state()`` it contains arrays, so it suits a process pipe, not a JSON file.
         """
         return {
             "initial_loss": self.initial_loss,
