@@ -13,7 +13,7 @@ from tuitrain.locales.zh_CN.cli import MESSAGES
 
 from conftest import REPO, tuitrain_env
 
-SOURCES = [REPO / "tuitrain/cli.py", REPO / "tuitrain/runfolder.py", *sorted((REPO / "tuitrain/batch").glob("*.py"))]
+SOURCES = [REPO / "tuitrain/cli.py", *sorted((REPO / "tuitrain/batch").glob("*.py"))]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -333,7 +333,10 @@ async def test_export_writes_run_folder(tmp_path):
         await wait_until(pilot, lambda: app.main.experiment.trainer.epoch == 1 and not app.main.running)
         paths = write_run_folder(app.main.experiment, tmp_path / "run")
         await finish(pilot)
-    assert sorted(p.name for p in paths) == ["config.toml", "history.csv", "history.json", "model.npz"]
+    assert sorted(p.name for p in paths) == [
+        "config.toml", "history.csv", "history.json", "model.npz", "summary.json"
+    ]
+    assert all(p.is_file() for p in paths)
     assert (tmp_path / "run" / "history.csv").read_text().startswith("epoch,")
 
 

@@ -15,12 +15,13 @@ import warnings
 from datetime import datetime
 
 from tuitrain.batch.report import Reporter, diverged_lines
+from tuitrain.batch.runfolder import create_run_folder, write_run_folder
 from tuitrain.config import RunConfig
 from tuitrain.core import Checkpoint
 from tuitrain.core.trainer import UNSCALED_INPUT
 from tuitrain.experiment import build_experiment
 from tuitrain.locales import _
-from tuitrain.runfolder import create_run_folder, write_run_folder
+
 
 def run_batch(config: RunConfig, args: argparse.Namespace, *, checkpoint: Checkpoint | None = None) -> int:
     """Train ``config`` headless, print progress, write the run folder; return the exit code."""

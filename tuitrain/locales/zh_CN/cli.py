@@ -1,4 +1,4 @@
-"""Chinese text for tuitrain.cli, tuitrain.batch and tuitrain.runfolder.
+"""Chinese text for tuitrain.cli, tuitrain.batch and tuitrain.batch.runfolder.
 
 Terms that Chinese deep-learning tutorials keep in English (epoch, batch size, Adam, ReLU,
 CSV, JSON, NaN) stay in English here too.

@@ -113,7 +113,8 @@ MESSAGES: dict[str, str] = {
     "Could not load the model": "无法加载模型",
     "Model loaded from {path}: epoch {epoch}.": "已从 {path} 加载模型：第 {epoch} 个 epoch。",
     "Export the run": "导出运行",
-    "Run folder (config.toml, history.csv, history.json, model.npz):": "运行文件夹（config.toml、history.csv、history.json、model.npz）：",
+    "Run folder (config, history, model and summary, as tuitrain --batch writes it):":
+        "运行文件夹（配置、训练历史、模型和摘要，与 tuitrain --batch 写出的相同）：",
     "Export": "导出",
     "Run exported to {path}.": "运行已导出到 {path}。",
     "Could not export the run": "无法导出运行",

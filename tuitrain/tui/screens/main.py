@@ -696,7 +696,7 @@ class MainScreen(Screen):
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = await self.app.push_screen_wait(PathScreen(
-            _("Export the run"), _("Run folder (config.toml, history.csv, history.json, model.npz):"),
+            _("Export the run"), _("Run folder (config, history, model and summary, as tuitrain --batch writes it):"),
             str(Path("runs") / f"{self.config.name}-{stamp}"), _("Export")))
         if path is None:
             return

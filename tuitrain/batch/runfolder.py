@@ -25,6 +25,9 @@ from tuitrain.batch.describe import data_description, json_safe, model_descripti
 from tuitrain.core.atomic import write_text
 from tuitrain.experiment import Experiment, save_model
 
+RUN_FILES = ("config.toml", "history.csv", "history.json", "model.npz", "summary.json")
+"""Files of a run folder, in the order of the layout above."""
+
 RUNS_DIR = "runs"
 """Parent folder of run folders, relative to the current directory."""
 
