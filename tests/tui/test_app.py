@@ -370,3 +370,54 @@ async def test_app_history_matches_headless():
         strip = lambda rows: [{k: v for k, v in row.items() if k != "seconds"} for row in rows]
         assert strip(trainer.history) == strip(headless.trainer.history)
         assert np.array_equal(app.main.experiment.model.theta, headless.model.theta)
+
+
+@sync
+async def test_tab_moves_focus():
+    app = create_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        seen = set()
+        for _ in range(6):
+            await pilot.press("tab")
+            seen.add(id(app.focused))
+        assert len(seen) > 1
+
+
+@sync
+async def test_ctrl_p_opens_palette():
+    from textual.command import CommandPalette
+
+    app = create_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+@sync
+async def test_escape_leaves_text_field():
+    app = create_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        target = next(w for w in app.main.query("Input") if w.display)
+        target.focus()
+        await pilot.pause()
+        assert app.focused is target
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is not target
+
+
+@sync
+async def test_slower_before_training_steps_down():
+    app = create_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("minus")
+            await pilot.pause()
+        speed = app.main.query_one("#speed").select.value
+        assert speed == 0.1

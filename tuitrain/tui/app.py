@@ -20,6 +20,7 @@ def app_bindings() -> list[Binding]:
         Binding("question_mark,f1", "help", _("Help")),
         Binding("q", "quit", _("Quit")),
         Binding("ctrl+c", "quit", _("Quit"), show=False, priority=True),
+        Binding("ctrl+p", "command_palette", _("Commands"), show=False, priority=True),
     ]
 
 
@@ -31,7 +32,12 @@ class TuitrainApp(App):
 
     def __init__(self, config: RunConfig | None = None) -> None:
         super().__init__()
-        self._bindings = BindingsMap(app_bindings())
+        # Textual's own bindings stay, but for its command-palette binding, whose description
+        # ("palette") it does not translate: app_bindings has a translated one.
+        textual_bindings = BindingsMap(
+            [binding for _key, binding in self._bindings if binding.action != "command_palette"]
+        )
+        self._bindings = BindingsMap.merge([textual_bindings, BindingsMap(app_bindings())])
         self.config = config or RunConfig()
 
     def on_mount(self) -> None:

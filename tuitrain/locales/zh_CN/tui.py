@@ -50,7 +50,7 @@ MESSAGES: dict[str, str] = {
     "Activations": "激活函数",
     "Layer health": "层健康度",
     "Boundary": "决策边界",
-    "Loss by epoch": "各 epoch 的 loss",
+    "Loss by epoch": "各 epoch 的损失",
     "Accuracy by epoch": "各 epoch 的准确率",
     "MAE by epoch": "各 epoch 的 MAE",
     "{name}: f(x) and f'(x)": "{name}：f(x) 与 f'(x)",
@@ -80,7 +80,7 @@ MESSAGES: dict[str, str] = {
         "{epochs} 个 epoch 已全部完成。调大 epoch 数可继续训练，或按 r 重置。",
     "Training finished: {epochs} epochs.": "训练完成：共 {epochs} 个 epoch。",
     "Early stopping after epoch {epoch}: the validation loss stopped improving.":
-        "第 {epoch} 个 epoch 后提前停止：验证 loss 不再下降。",
+        "第 {epoch} 个 epoch 后提前停止：验证损失不再下降。",
     "Training failed": "训练出错",
     "Could not build the network": "无法建立网络",
     # Divergence
@@ -145,7 +145,7 @@ MESSAGES: dict[str, str] = {
     "Layers, loss, data, seed, schedule and early stopping build a new network: the app asks first when that would discard training.":
         "修改网络层、loss、数据、随机种子、学习率调度或提前停止会新建网络；如果会丢弃已有的训练，应用会先询问。",
     "Charts": "图表",
-    "Loss: training (braille line) and validation (dots) by epoch.": "损失：按 epoch 显示训练 loss（盲文点线）和验证 loss（圆点）。",
+    "Loss: training (braille line) and validation (dots) by epoch.": "损失：按 epoch 显示训练损失（盲文点线）和验证损失（圆点）。",
     "Activations: f(x) and its slope f'(x) for each activation in the model.": "激活函数：模型中每种激活函数的 f(x) 及其导数 f'(x)。",
     "Layer health: outputs of each hidden layer on a fixed batch; dead units never fire, saturated units sit where f' is almost 0.":
         "层健康度：每个隐藏层在固定 batch 上的输出分布；死亡单元从不激活，饱和单元落在 f' 几乎为 0 的区域。",
@@ -199,7 +199,7 @@ MESSAGES: dict[str, str] = {
     "Class counts: {counts}": "各类样本数：{counts}",
     "Regression target: {name}": "回归目标：{name}",
     # Status and controls
-    "Val loss": "验证 loss",
+    "Val loss": "验证损失",
     "Accuracy %": "准确率 %",
     "Val accuracy %": "验证准确率 %",
     "MAE": "MAE",
@@ -210,4 +210,6 @@ MESSAGES: dict[str, str] = {
     "Step epoch": "单步 epoch",
     "Speed": "速度",
     "Press space to start training": "按空格键开始训练",
+    "Leave the field": "离开输入框",
+    "Commands": "命令",
 }

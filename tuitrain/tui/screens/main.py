@@ -69,6 +69,7 @@ def screen_bindings() -> list[Binding]:
         Binding("r", "reset", _("Reset")),
         Binding("plus,equals_sign", "faster", _("Faster"), show=False),
         Binding("minus", "slower", _("Slower"), show=False),
+        Binding("escape", "leave_field", _("Leave the field"), show=False),
         Binding("1", "show_panel('layers')", _("Layers"), show=False),
         Binding("2", "show_panel('hyperparameters')", _("Hyperparameters"), show=False),
         Binding("3", "show_panel('data')", _("Data"), show=False),
@@ -86,14 +87,15 @@ evenly thinned history past it."""
 class MainScreen(Screen):
     """Build, train and watch one network."""
 
-    BINDING_KEYS = {"space", "s", "e", "r", "plus", "minus", "1", "2", "3"}
+    BINDING_KEYS = {"space", "s", "e", "r", "plus", "minus", "escape", "1", "2", "3"}
     """Keys of ``screen_bindings``; a test checks that each is bound."""
 
     def __init__(self, config: RunConfig) -> None:
         super().__init__()
         # Bindings are built here, not in BINDINGS, so their descriptions use the language
         # that is current when the screen is built rather than when the module was imported.
-        self._bindings = BindingsMap(screen_bindings())
+        # Merged with Screen's own bindings, which move the focus with tab and shift+tab.
+        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(screen_bindings())])
         self.config = config
         self.experiment: Experiment | None = None
         self.bridge: TrainingBridge | None = None
@@ -605,8 +607,14 @@ class MainScreen(Screen):
     def action_show_panel(self, panel: str) -> None:
         self.query_one("#panels", TabbedContent).active = panel
 
+    def action_leave_field(self) -> None:
+        """Take the focus from a text field, so that single keys act as shortcuts again."""
+        self.set_focus(None)
+
     def _set_speed(self, offset: int) -> None:
-        current = self.experiment.trainer.delay if self.experiment else 0.0
+        # The field shows the speed asked for; the trainer takes it only while it runs.
+        shown = self.query_one("#speed", ChoiceField).select.value
+        current = shown if isinstance(shown, (int, float)) else 0.0
         index = min(range(len(SPEEDS)), key=lambda i: abs(SPEEDS[i] - current))
         index = min(max(index + offset, 0), len(SPEEDS) - 1)
         self.query_one("#speed", ChoiceField).set_value(SPEEDS[index])
