@@ -18,4 +18,8 @@ RESUME_DONE = "The model already has {done} epochs, and the run asks for {epochs
 RESUME_MISMATCH = "The model file was trained on {saved} features, but the data has {given}. Use the data it was trained on."
 
 REASON_OUTPUT_GIVEN = "Output layer as configured: {units} {activation} unit(s) with {loss}."
+EVALUATE_NEEDS_LABELS = (
+    "{path} has {features} columns, as many as the model has features, so it has no label "
+    "column. Evaluation needs labels: add the label column, or use tuitrain predict."
+)
 UNKNOWN_CLASSES = "Column '{column}' has labels {values} that the model never saw. It knows: {known}."

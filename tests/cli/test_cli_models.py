@@ -81,3 +81,12 @@ def test_predict_missing_model_exits_2(run, case):
     assert result.returncode == ExitCode.USAGE
     assert "none.npz not found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_evaluate_without_labels_says_so(run, iris_model, tmp_path):
+    data = tmp_path / "features.csv"
+    data.write_text("5.1,3.5,1.4,0.2\n6.7,3.0,5.2,2.3\n", encoding="utf-8")
+    result = run("evaluate", iris_model, str(data))
+    assert result.returncode == 3
+    assert "no label column" in result.stderr
+    assert "tuitrain predict" in result.stderr

@@ -8,9 +8,11 @@ import json
 
 import numpy as np
 
+from tuitrain import messages
 from tuitrain.batch.describe import json_safe
 from tuitrain.batch.report import metrics_text, task_name
 from tuitrain.core import evaluate as evaluate_model
+from tuitrain.core.errors import DataError
 from tuitrain.core.losses import CategoricalCrossEntropy
 from tuitrain.data import DATASETS, Dataset, load_dataset
 from tuitrain.data.catalog import GENERATOR
@@ -80,6 +82,8 @@ def evaluate(args: argparse.Namespace) -> None:
     trained = load_model(args.model)
     dataset = _load(args, trained)
     model, loss = trained.checkpoint.model, trained.checkpoint.loss
+    if dataset.n_features == model.input_dim - 1 and not args.label:
+        raise DataError(messages.EVALUATE_NEEDS_LABELS, path=args.data, features=model.input_dim)
     X = trained.features(dataset.X)
     if X.shape[1] != model.input_dim:
         trained.predict(dataset.X[:1])  # raises the feature-count DataError

@@ -17,5 +17,6 @@ MESSAGES: dict[str, str] = {
     m.RESUME_DONE: "模型已经训练了 {done} 个 epoch，而本次运行要求 {epochs} 个。请增加 epoch 数，例如 --epochs {more}。",
     m.RESUME_MISMATCH: "模型文件是用 {saved} 个特征训练的，而数据有 {given} 个特征。请使用训练时的数据。",
     m.REASON_OUTPUT_GIVEN: "输出层按配置设定：{units} 个 {activation} 单元，损失函数为 {loss}。",
+    m.EVALUATE_NEEDS_LABELS: "{path} 有 {features} 列，与模型的特征数相同，因此没有标签列。评估需要标签：请加上标签列，或改用 tuitrain predict。",
     m.UNKNOWN_CLASSES: "列 '{column}' 中的标签 {values} 是模型从未见过的。模型认识的类别：{known}。",
 }
