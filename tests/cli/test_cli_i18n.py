@@ -82,3 +82,23 @@ def test_subcommand_help_zh(run, command):
     result = run(command, "--help", "--lang", "zh")
     assert result.returncode == 0
     assert result.stdout.startswith("用法：tuitrain " + command)
+
+
+def _cells(text: str) -> int:
+    """Return the terminal cells ``text`` takes: 2 for each wide (CJK) character."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def test_zh_summary_table_lines_up(run):
+    result = run("--batch", "--lang", "zh", "--epochs", "1", "--out", "run")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    top = next(i for i, line in enumerate(lines) if line.startswith("___"))
+    bottom = max(i for i, line in enumerate(lines) if line.startswith("==="))
+    table = lines[top : bottom + 1]
+    assert len(table) == 7
+    assert CJK.search(table[1])
+    widths = {_cells(line) for line in table if line.strip()}
+    assert len(widths) == 1, table
