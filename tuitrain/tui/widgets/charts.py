@@ -159,6 +159,10 @@ class HistogramChart(PlotextPlot):
                 plt.xlim(low, high)
                 ticks = np.linspace(low, high, 5).tolist()
                 plt.xticks(ticks, [f"{tick:.3g}" for tick in ticks])
+            # Counts are whole numbers; plotext would label them 1961.7 and the like.
+            top = int(counts[keep].max())
+            yticks = sorted({round(top * i / 4) for i in range(5)})
+            plt.yticks(yticks, [str(tick) for tick in yticks])
             plt.xlabel("a = f(z)")
         self.refresh()
 

@@ -54,6 +54,8 @@ class Field(_LabelledSetting):
     }
     Field Label.field-error {
         display: none;
+        width: 1fr;
+        height: auto;
         color: $text-error;
         padding: 0 0 0 20;
     }
@@ -129,6 +131,8 @@ class ChoiceField(_LabelledSetting):
     }
     ChoiceField Label.field-error {
         display: none;
+        width: 1fr;
+        height: auto;
         color: $text-error;
         padding: 0 0 0 20;
     }
