@@ -212,4 +212,5 @@ MESSAGES: dict[str, str] = {
     "Press space to start training": "按空格键开始训练",
     "Leave the field": "离开输入框",
     "Commands": "命令",
+    " · across: {x} · up: {y}": " · 横轴：{x} · 纵轴：{y}",
 }

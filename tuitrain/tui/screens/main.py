@@ -256,6 +256,10 @@ class MainScreen(Screen):
         if two_features:
             boundary.set_data(trainer.model, trainer.X_train, trainer.y_train, experiment.target.n_classes > 0)
             boundary.border_title = _("Decision boundary on the training data")
+            x_name, y_name = experiment.dataset.feature_names[:2]
+            boundary.border_subtitle = boundary.legend(experiment.target.classes) + _(
+                " · across: {x} · up: {y}", x=x_name, y=y_name
+            )
 
     # Training -----------------------------------------------------------------------
 

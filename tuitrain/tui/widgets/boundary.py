@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from rich.segment import Segment
 from rich.style import Style
+from textual.markup import escape
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -58,6 +59,15 @@ class BoundaryMap(Widget):
         self.y = y.argmax(axis=1) if y.ndim == 2 and y.shape[1] > 1 else y.reshape(len(y), -1)[:, 0]
         self.classification = classification
         self.dirty = True
+
+    @staticmethod
+    def legend(classes: list[str]) -> str:
+        """Return content markup naming each class with a block of its colour."""
+        entries = []
+        for index, name in enumerate(classes):
+            r, g, b = CLASS_COLOURS[index % len(CLASS_COLOURS)].astype(int).tolist()
+            entries.append(f"[rgb({r},{g},{b})]■[/] {escape(name)}")
+        return "  ".join(entries)
 
     def redraw(self) -> None:
         self.dirty = False
