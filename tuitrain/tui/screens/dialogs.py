@@ -69,10 +69,24 @@ class MessageScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class PathScreen(ModalScreen[Path | None]):
-    """Ask for a file or folder path; dismisses with the path, or None when cancelled."""
+class _PathDialog(ModalScreen[Path | None]):
+    """Base of the dialogs that end with the path typed in the ``#path`` input, or None."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        self.dismiss(Path(text).expanduser() if text else None)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PathScreen(_PathDialog):
+    """Ask for a file or folder path; dismisses with the path, or None when cancelled."""
 
     def __init__(self, title: str, prompt: str, default: str, confirm: str) -> None:
         super().__init__(classes="dialog")
@@ -90,15 +104,6 @@ class PathScreen(ModalScreen[Path | None]):
                 yield Button(self.confirm, id="ok", variant="primary")
                 yield Button(_("Cancel"), id="cancel")
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#ok")
-    def _ok(self) -> None:
-        text = self.query_one("#path", Input).value.strip()
-        self.dismiss(Path(text).expanduser() if text else None)
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)
 
 
 class DataFileTree(DirectoryTree):
@@ -108,10 +113,8 @@ class DataFileTree(DirectoryTree):
         return [p for p in paths if not p.name.startswith(".") and (p.is_dir() or p.name.endswith(DATA_SUFFIXES))]
 
 
-class FilePickerScreen(ModalScreen[Path | None]):
+class FilePickerScreen(_PathDialog):
     """Pick a CSV, NPZ or IDX data file from a directory tree, or type its path."""
-
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
     def __init__(self, start: Path) -> None:
         super().__init__(classes="dialog")
@@ -131,12 +134,3 @@ class FilePickerScreen(ModalScreen[Path | None]):
     def _selected(self, event: DirectoryTree.FileSelected) -> None:
         self.query_one("#path", Input).value = str(event.path)
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#ok")
-    def _ok(self) -> None:
-        text = self.query_one("#path", Input).value.strip()
-        self.dismiss(Path(text).expanduser() if text else None)
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)

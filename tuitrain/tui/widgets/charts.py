@@ -27,16 +27,20 @@ MAX_CHANGE_MARKS = 64
 """Setting changes marked on the loss chart; older ones are dropped."""
 
 
-class HistoryChart(PlotextPlot):
-    """One or two quantities by epoch, training and validation, with setting-change marks."""
+class _Chart(PlotextPlot):
+    """Base of the charts: a titled frame, redrawn by the screen's timer when ``dirty``."""
 
     DEFAULT_CSS = """
-    HistoryChart {
+    _Chart {
         border: round $primary 60%;
         border-title-color: $text;
         border-title-style: bold;
     }
     """
+
+
+class HistoryChart(_Chart):
+    """One or two quantities by epoch, training and validation, with setting-change marks."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -89,16 +93,8 @@ class HistoryChart(PlotextPlot):
         self.refresh()
 
 
-class ActivationChart(PlotextPlot):
+class ActivationChart(_Chart):
     """f(x) and its derivative f'(x) of one activation on x in [-4, 4]."""
-
-    DEFAULT_CSS = """
-    ActivationChart {
-        border: round $primary 60%;
-        border-title-color: $text;
-        border-title-style: bold;
-    }
-    """
 
     X = np.linspace(-4.0, 4.0, 161)
 
@@ -120,16 +116,8 @@ class ActivationChart(PlotextPlot):
         self.refresh()
 
 
-class HistogramChart(PlotextPlot):
+class HistogramChart(_Chart):
     """Histogram of one layer's outputs on the trainer's fixed probe batch."""
-
-    DEFAULT_CSS = """
-    HistogramChart {
-        border: round $primary 60%;
-        border-title-color: $text;
-        border-title-style: bold;
-    }
-    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
