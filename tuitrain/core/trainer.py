@@ -649,7 +649,7 @@ def _check_batch_size(batch_size: object) -> None:
 def _targets(y: np.ndarray, dtype: np.dtype, loss: Loss) -> np.ndarray:
     """Return targets as a contiguous array in the loss's form.
 
-    Class indices (n,) stay integers for categorical cross-entropy; everything else becomes
+    Class indices (n,) stay integers for categorical cross-entropy. Everything else becomes
     (n, k) of ``dtype``, so 0/1 labels for binary cross-entropy become an (n, 1) column.
     """
     y = np.asarray(y)
@@ -660,12 +660,11 @@ def _targets(y: np.ndarray, dtype: np.dtype, loss: Loss) -> np.ndarray:
     return np.ascontiguousarray(y, dtype=dtype)
 
 
-
 def _histogram(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return histogram counts and edges of finite ``values``, whatever their range.
 
     np.histogram raises when the range is too narrow for distinct bin edges at the values'
-    magnitude (outputs near 1e30 that differ by 1, say); such values then share one bin.
+    magnitude (outputs near 1e30 that differ by 1, say). Such values then share one bin.
     """
     if values.size == 0:
         return np.zeros(HISTOGRAM_BINS, np.int64), np.linspace(0.0, 1.0, HISTOGRAM_BINS + 1)

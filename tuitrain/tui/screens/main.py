@@ -76,12 +76,12 @@ def screen_bindings() -> list[Binding]:
     ]
 
 STATS_INTERVAL = 0.25
-"""Least seconds between two layer-statistics records: the charts' 4 Hz refresh."""
+"""Minimum seconds between two layer-statistics records: the charts' 4 Hz refresh."""
 
 HISTORY_LIMIT = 20_000
-"""Most epoch rows the trainer keeps in the app, so that memory stays bounded in runs of
-millions of epochs; an exported run folder then has every epoch up to that many, and an
-evenly thinned history past it."""
+"""Maximum epoch rows the trainer keeps in the app, so that memory stays bounded in runs
+of millions of epochs. An exported run folder then has every epoch up to that many, and
+an evenly thinned history past it."""
 
 
 class MainScreen(Screen):

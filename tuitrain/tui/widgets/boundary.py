@@ -138,9 +138,9 @@ def _mix(a: np.ndarray, b: np.ndarray, t) -> np.ndarray:
 def _predict(model: Sequential, X: np.ndarray) -> np.ndarray:
     """Run the model on X with copies of its weights.
 
-    The training thread updates the weights in place; copying each layer's W and b first
-    gives a consistent layer even if a batch lands in the middle, and never touches the
-    model's shared work buffers.
+    The worker thread copies the training process's weights into the model in place, so
+    each layer's W and b are copied first: a layer stays consistent even if new weights
+    arrive in the middle. The model's shared work buffers are never touched.
     """
     a = X.astype(model.dtype)
     for layer in model.layers:
