@@ -421,3 +421,15 @@ async def test_slower_before_training_steps_down():
             await pilot.pause()
         speed = app.main.query_one("#speed").select.value
         assert speed == 0.1
+
+
+@sync
+async def test_small_terminal_does_not_start():
+    app = create_app()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.press("s")
+        await pilot.pause(0.3)
+        assert not app.main.training_active
+        assert app.main.experiment.trainer.step_count == 0

@@ -281,8 +281,14 @@ class MainScreen(Screen):
         self.worker = self.train(self.experiment.trainer)
 
     def action_toggle_training(self) -> None:
-        """Start, pause or resume training."""
+        """Start, pause or resume training.
+
+        A terminal too small for the charts can pause a run but not start one, because the
+        run would go on behind the notice that asks for a larger terminal.
+        """
         if self.experiment is None:
+            return
+        if not self.training_active and self.has_class("-too-small"):
             return
         trainer = self.experiment.trainer
         if self.training_active:
@@ -299,7 +305,7 @@ class MainScreen(Screen):
 
     def action_step(self, unit: str) -> None:
         """Train one batch or to the end of the epoch, then pause."""
-        if self.experiment is None:
+        if self.experiment is None or self.has_class("-too-small"):
             return
         trainer = self.experiment.trainer
         if not self.training_active and trainer.epochs is not None and trainer.epoch >= trainer.epochs:
