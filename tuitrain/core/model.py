@@ -22,15 +22,34 @@ DTYPES = {"float32": np.float32, "float64": np.float64}
 
 @dataclass
 class _Buffers:
-    """Preallocated arrays of one layer for one batch size n, each (n, units) but ``ones``."""
+    """Preallocated arrays of one layer for one batch size n, each (n, units) but ``inp``."""
 
     z: np.ndarray
     a: np.ndarray
     out: np.ndarray
     mask: np.ndarray | None
     dz: np.ndarray
-    ones: np.ndarray
-    """(n,) ones shared by every layer, so that db = 1^T dz is one BLAS call."""
+    inp: np.ndarray
+    """The layer's input with a column of ones appended, [a_{l-1}, 1], shape (n, d_in + 1).
+
+    For every layer but the first it is the array whose first columns are the layer
+    below's ``out``, so that layer writes its output straight into it.
+    """
+
+
+class _BatchBuffers(list):
+    """The ``_Buffers`` of every layer for one batch size, with the loops' work prebuilt.
+
+    ``forward_steps`` and ``backward_steps`` hold each layer's arrays as tuples, so the
+    passes unpack locals instead of looking attributes up for every batch.
+    """
+
+    def __init__(self, buffers: list[_Buffers], x1: np.ndarray) -> None:
+        super().__init__(buffers)
+        self.x1 = x1
+        """The (n, d + 1) array that ``forward`` copies plain (n, d) input into."""
+        self.forward_steps: list[tuple] = []
+        self.backward_steps: list[tuple] = []
 
 
 class Sequential:
@@ -76,9 +95,12 @@ class Sequential:
                 self.grad[w].reshape(d_in, d_out),
                 self.grad[b],
             )
+            # b directly follows W, so [W; b] is one (d_in + 1, units) view.
+            layer.Wb = self.theta[w.start : b.stop].reshape(d_in + 1, d_out)
+            layer.dWb = self.grad[w.start : b.stop].reshape(d_in + 1, d_out)
             layer.initialize(rng)
             self.slices.append((w, b))
-        self._buffers: dict[int, list[_Buffers]] = {}
+        self._buffers: dict[int, _BatchBuffers] = {}
 
     @property
     def output_layer(self) -> Dense:
@@ -117,24 +139,54 @@ class Sequential:
 
     # Forward and backward passes ------------------------------------------------------
 
-    def _buffers_for(self, n: int) -> list[_Buffers]:
+    def _buffers_for(self, n: int) -> _BatchBuffers:
         """Return (and cache) the work arrays for a batch of n samples."""
         buffers = self._buffers.get(n)
         if buffers is None:
-            buffers = []
-            ones = np.ones(n, self.dtype)
-            for layer in self.layers:
-                shape = (n, layer.units)
-                z = np.empty(shape, self.dtype)
-                a = np.empty(shape, self.dtype)
-                dropout = layer.dropout > 0 and layer is not self.output_layer
-                out = np.empty(shape, self.dtype) if dropout else a
-                mask = np.empty(shape, self.dtype) if dropout else None
-                dz = np.empty(shape, self.dtype)
-                buffers.append(_Buffers(z, a, out, mask, dz, ones))
+            buffers = self._build_buffers(n)
             if len(self._buffers) > 8:
                 self._buffers.clear()
             self._buffers[n] = buffers
+        return buffers
+
+    def _build_buffers(self, n: int) -> _BatchBuffers:
+        x1 = np.empty((n, self.input_dim + 1), self.dtype)
+        x1[:, -1] = 1
+        inp = x1
+        per_layer = []
+        for layer in self.layers:
+            shape = (n, layer.units)
+            z = np.empty(shape, self.dtype)
+            if layer is self.output_layer:
+                augmented = None
+                out = np.empty(shape, self.dtype)
+            else:
+                # The next layer's input [out, 1]: the activation writes the first columns.
+                augmented = np.empty((n, layer.units + 1), self.dtype)
+                augmented[:, -1] = 1
+                out = augmented[:, : layer.units]
+            dropout = layer.dropout > 0 and layer is not self.output_layer
+            a = np.empty(shape, self.dtype) if dropout else out
+            mask = np.empty(shape, self.dtype) if dropout else None
+            dz = np.empty(shape, self.dtype)
+            per_layer.append(_Buffers(z, a, out, mask, dz, inp))
+            inp = augmented
+        buffers = _BatchBuffers(per_layer, x1)
+
+        next_inputs = [buf.inp for buf in buffers[1:]] + [None]
+        for layer, buf, next_inp in zip(self.layers, buffers, next_inputs):
+            keep = 1.0 - layer.dropout
+            buffers.forward_steps.append(
+                (layer.Wb, buf.z, buf.a, layer.f.forward, buf.mask, buf.out, keep, next_inp)
+            )
+        for i in range(len(self.layers) - 1, 0, -1):
+            layer, buf, below = self.layers[i], buffers[i], buffers[i - 1]
+            buffers.backward_steps.append(
+                (
+                    buf.inp.T, layer.dWb, buf.dz, layer.W.T,
+                    below.z, below.a, below.dz, below.mask, self.layers[i - 1].f.backward,
+                )
+            )
         return buffers
 
     def forward(
@@ -142,38 +194,55 @@ class Sequential:
     ) -> list[_Buffers]:
         """Run a_l = f(a_{l-1} W + b) through every layer; return the filled buffers.
 
-        ``X`` is (n, d) in the model's dtype. With ``training`` set, each layer with dropout
-        zeroes a share p of its outputs drawn from ``rng`` and scales the rest by 1 / (1 - p).
-        The returned buffers are reused by the next call with the same n.
+        ``X`` is (n, d). With ``training`` set, each layer with dropout zeroes a share p of
+        its outputs drawn from ``rng`` and scales the rest by 1 / (1 - p). The returned
+        buffers are reused by the next call with the same n.
         """
-        X = self._as_input(X)
-        buffers = self._buffers_for(len(X))
-        a_prev = X
-        for layer, buf in zip(self.layers, buffers):
-            np.dot(a_prev, layer.W, out=buf.z)
-            buf.z += layer.b
+        if X.ndim != 2 or X.shape[1] != self.input_dim:
+            raise ConfigError(
+                messages.INPUT_SHAPE_MISMATCH, expected=self.input_dim, shape=tuple(X.shape)
+            )
+        x1 = self._buffers_for(len(X)).x1
+        np.copyto(x1[:, :-1], X, casting="unsafe")
+        return self.forward_augmented(x1, training=training, rng=rng)
 
-            layer.f.forward(buf.z, buf.a)
+    def forward_augmented(
+        self, X1: np.ndarray, *, training: bool = False, rng: np.random.Generator | None = None
+    ) -> list[_Buffers]:
+        """Run ``forward`` on X1 = [X, 1], the (n, d + 1) input whose last column is 1.
 
-            if buf.mask is not None:
+        Each layer then computes Z = [A_prev, 1] [W; b] as one matrix product. X1 must be
+        in the model's dtype and stay unchanged until ``backward`` has run.
+        """
+        buffers = self._buffers.get(len(X1))
+        if buffers is None:
+            buffers = self._buffers_for(len(X1))
+        buffers[0].inp = X1
+        dot = np.dot
+
+        inp = X1
+        for Wb, z, a, activate, mask, out, keep, next_inp in buffers.forward_steps:
+            dot(inp, Wb, out=z)
+            activate(z, a)
+            if mask is not None:
                 if training:
-                    keep = 1.0 - layer.dropout
-                    np.less(rng.random(buf.mask.shape, dtype=self.dtype), keep, out=buf.mask)
-                    buf.mask *= 1.0 / keep
-                    np.multiply(buf.a, buf.mask, out=buf.out)
+                    np.less(rng.random(mask.shape, dtype=self.dtype), keep, out=mask)
+                    mask *= 1.0 / keep
+                    np.multiply(a, mask, out=out)
                 else:
-                    np.copyto(buf.out, buf.a)
-            a_prev = buf.out
+                    np.copyto(out, a)
+            inp = next_inp
         return buffers
 
     def backward(self, X: np.ndarray, y: np.ndarray, loss: Loss, buffers: list[_Buffers]) -> float:
         """Fill ``grad`` with dJ/dθ after ``forward(X)`` and return the batch loss J.
 
         Output layer: dz_L = dJ/dz_L, fused with the loss where it can be.
-        Each layer l: dW_l = a_{l-1}^T dz_l, db_l = sum over rows of dz_l.
+        Each layer l: d[W_l; b_l] = [a_{l-1}, 1]^T dz_l, so dW_l = a_{l-1}^T dz_l and
+        db_l = sum over rows of dz_l in one product.
         Going down: da_{l-1} = dz_l W_l^T, then dz_{l-1} = da_{l-1} * f'(z_{l-1}).
+        ``X`` must be the input of that ``forward`` call, which ``buffers`` already holds.
         """
-        X = self._as_input(X)
         layers = self.layers
         top = buffers[-1]
         output = layers[-1]
@@ -183,20 +252,17 @@ class Sequential:
             J = loss.value(top.a, y)
             loss.gradient(top.a, y, top.dz)
             output.f.backward(top.z, top.a, top.dz, top.dz)
+        dot = np.dot
 
-        for i in range(len(layers) - 1, -1, -1):
-            layer, buf = layers[i], buffers[i]
-            a_prev = buffers[i - 1].out if i else X
+        for inp_T, dWb, dz, W_T, z_below, a_below, dz_below, mask_below, f_below_backward in buffers.backward_steps:
+            dot(inp_T, dz, out=dWb)
 
-            np.dot(a_prev.T, buf.dz, out=layer.dW)
-            np.dot(buf.ones, buf.dz, out=layer.db)
-
-            if i:
-                below = buffers[i - 1]
-                np.dot(buf.dz, layer.W.T, out=below.dz)
-                if below.mask is not None:
-                    below.dz *= below.mask
-                layers[i - 1].f.backward(below.z, below.a, below.dz, below.dz)
+            dot(dz, W_T, out=dz_below)
+            if mask_below is not None:
+                dz_below *= mask_below
+            f_below_backward(z_below, a_below, dz_below, dz_below)
+        first = buffers[0]
+        dot(first.inp.T, first.dz, out=layers[0].dWb)
 
         regularized = False
         for layer in layers:
@@ -206,12 +272,6 @@ class Sequential:
         if regularized:
             J += self.penalty()
         return J
-
-    def _as_input(self, X: np.ndarray) -> np.ndarray:
-        """Return X in the model's dtype, because ``np.dot(..., out=)`` does not cast."""
-        if X.dtype != self.dtype:
-            return np.asarray(X, dtype=self.dtype)
-        return X
 
     def clear_buffers(self) -> None:
         """Drop the cached work arrays, after a change of dropout needs new ones."""

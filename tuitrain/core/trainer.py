@@ -111,7 +111,11 @@ class Trainer:
         self.y_train = _targets(y_train, dtype, loss)
         self.X_val = None if X_val is None else np.ascontiguousarray(X_val, dtype=dtype)
         self.y_val = None if y_val is None else _targets(y_val, dtype, loss)
-        self._X_shuffled = np.empty_like(self.X_train)
+        # [X, 1] once, so each batch's slice of the shuffled copy is a ready model input.
+        self._X_train1 = np.ones((len(self.X_train), self.X_train.shape[1] + 1), dtype)
+        self._X_train1[:, :-1] = self.X_train
+        self._X_shuffled1 = np.empty_like(self._X_train1)
+        self._X_shuffled = self._X_shuffled1[:, :-1]
         self._outputs = np.empty((len(self.X_train), model.output_layer.units), dtype)
         self._y_shuffled = np.empty_like(self.y_train)
         probe = rng.choice(len(self.X_train), size=min(probe_size, len(self.X_train)), replace=False)
@@ -375,9 +379,9 @@ class Trainer:
         theta, grad = model.theta, model.grad
         n = len(self.X_train)
         order = self.rng.permutation(n)
-        np.take(self.X_train, order, axis=0, out=self._X_shuffled)
+        np.take(self._X_train1, order, axis=0, out=self._X_shuffled1)
         np.take(self.y_train, order, axis=0, out=self._y_shuffled)
-        Xs, ys = self._X_shuffled, self._y_shuffled
+        Xs, ys = self._X_shuffled1, self._y_shuffled
         epoch = self.epoch + 1
         loss_sum = 0.0
         position = batch = 0
@@ -396,7 +400,7 @@ class Trainer:
             m = len(Xb)
             batch += 1
 
-            buffers = model.forward(Xb, training=True, rng=self.rng)
+            buffers = model.forward_augmented(Xb, training=True, rng=self.rng)
             J = model.backward(Xb, yb, loss, buffers)
             if not math.isfinite(J):
                 return self._diverged(epoch, batch, "loss", buffers)
