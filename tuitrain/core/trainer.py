@@ -156,6 +156,13 @@ class Trainer:
         self._paused = False
         self._budget: int | None = None
         self._until_epoch_end = False
+        self._hold = True
+        """True when ``_holding`` may be: the loop then polls before its next batch.
+
+        Other threads set it after queueing a command or a stop. Only ``_poll`` clears
+        it, before it reads ``_holding`` again, so a command that arrives meanwhile is
+        never missed.
+        """
 
     # Listeners and commands -------------------------------------------------------------
 
@@ -204,6 +211,7 @@ class Trainer:
             self._sink("stop", None)
             return
         self._stop = True
+        self._hold = True
         self._wake.set()
 
     def set_lr(self, lr: float) -> None:
@@ -253,6 +261,7 @@ class Trainer:
             self.stop()
             return
         self._commands.append((name, payload))
+        self._hold = True
         self._wake.set()
 
     def _apply(self, name: str, payload) -> None:
@@ -327,6 +336,9 @@ class Trainer:
             if not self._paused and self._budget != 0:
                 if announced:
                     self.emit(StateChanged("running", self.epoch, self.step_count))
+                self._hold = False
+                if self._holding:
+                    self._hold = True
                 return True
             if not announced:
                 self._emit_stats(force=True)
@@ -388,31 +400,37 @@ class Trainer:
         outputs = self._outputs
         lr = optimizer.lr
 
+        rng, theta_before = self.rng, self._theta_before
+        isfinite, copyto, dot = math.isfinite, np.copyto, np.dot
+        batch_size = self.batch_size
+
         while position < n:
-            if self._holding:
+            if self._hold:
                 if not self._poll():
                     return "stopped"
                 model, optimizer = self.model, self.optimizer
                 lr = optimizer.lr
-            batch_size = self.batch_size
+                batch_size = self.batch_size
             Xb = Xs[position : position + batch_size]
             yb = ys[position : position + batch_size]
             m = len(Xb)
             batch += 1
 
-            buffers = model.forward_augmented(Xb, training=True, rng=self.rng)
+            buffers = model.forward_augmented(Xb, training=True, rng=rng)
             J = model.backward(Xb, yb, loss, buffers)
-            if not math.isfinite(J):
+            if not isfinite(J):
                 return self._diverged(epoch, batch, "loss", buffers)
 
-            np.copyto(self._theta_before, theta)
+            copyto(theta_before, theta)
             optimizer.step(theta, grad)
-            if not math.isfinite(float(theta.sum())) and not np.isfinite(theta).all():
+            # θ·θ is non-finite when any weight is, and a BLAS dot is cheaper than
+            # theta.sum(). It can also overflow for finite weights, hence the exact check.
+            if not isfinite(dot(theta, theta)) and not np.isfinite(theta).all():
                 quantity = "gradient" if not np.isfinite(grad).all() else "weights"
                 return self._diverged(epoch, batch, quantity, buffers)
 
             # The metric is computed once per epoch from the outputs kept here.
-            np.copyto(outputs[position : position + m], buffers[-1].a)
+            copyto(outputs[position : position + m], buffers[-1].a)
             self.step_count += 1
             position += m
             loss_sum += J * m
@@ -423,6 +441,8 @@ class Trainer:
                 self._emit_stats()
             if self._budget is not None:
                 self._budget -= 1
+                if self._budget == 0:
+                    self._hold = True
             if self.delay:
                 self._wake.wait(self.delay)
 
@@ -441,6 +461,7 @@ class Trainer:
         self._emit_stats(force=self._until_epoch_end)
         if self._until_epoch_end:
             self._until_epoch_end, self._budget = False, 0
+            self._hold = True
 
         self._check_rising(epoch, train_loss, lr)
         monitored = metrics.get("val_loss", metrics["loss"])
