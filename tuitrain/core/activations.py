@@ -40,11 +40,14 @@ class Activation:
             gradient (ReLU): such units count as dead in the layer statistics.
         saturates: True when f' tends to 0 on both sides (sigmoid, tanh, softmax): units in
             those flat regions count as saturated.
+        elementwise: True when f acts on each element alone, so it gives the same result
+            on the transpose of ``z`` (every activation but softmax).
     """
 
     name = ""
     can_die = False
     saturates = False
+    elementwise = True
 
     def forward(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
         """Write a = f(z) into ``out`` and return it."""
@@ -201,6 +204,7 @@ class Softmax(Activation):
 
     name = "softmax"
     saturates = True
+    elementwise = False
 
     def forward(self, z, out):
         np.subtract(z, z.max(axis=1, keepdims=True), out=out)

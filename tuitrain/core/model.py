@@ -22,7 +22,11 @@ DTYPES = {"float32": np.float32, "float64": np.float64}
 
 @dataclass
 class _Buffers:
-    """Preallocated arrays of one layer for one batch size n, each (n, units) but ``inp``."""
+    """Preallocated arrays of one layer for one batch size n, each (n, units) but ``inp``.
+
+    Each array is the transpose of a C-contiguous (units, n) array, so that a layer's
+    output plus a row of ones is one contiguous block: see ``Sequential._build_buffers``.
+    """
 
     z: np.ndarray
     a: np.ndarray
@@ -150,41 +154,67 @@ class Sequential:
         return buffers
 
     def _build_buffers(self, n: int) -> _BatchBuffers:
-        x1 = np.empty((n, self.input_dim + 1), self.dtype)
+        """Allocate one batch size's arrays feature-major, as (units, n), and list the steps.
+
+        A hidden layer's output is the first ``units`` rows of the next layer's input
+        [A, 1]^T, a (units + 1, n) array whose last row is 1. Stored feature-major, those
+        rows are one contiguous block, so the activation writes them with NumPy's fast
+        contiguous loops; stored sample-major, every row of the block would have a gap.
+        The passes work on the transposes: Z^T = [W; b]^T [A_prev, 1]^T.
+        """
+        dtype = self.dtype
+        x1 = np.empty((n, self.input_dim + 1), dtype)
         x1[:, -1] = 1
-        inp = x1
+        inputs_T = [None]
         per_layer = []
         for layer in self.layers:
-            shape = (n, layer.units)
-            z = np.empty(shape, self.dtype)
+            shape_T = (layer.units, n)
+            z_T = np.empty(shape_T, dtype)
             if layer is self.output_layer:
-                augmented = None
-                out = np.empty(shape, self.dtype)
+                out_T = np.empty(shape_T, dtype)
             else:
-                # The next layer's input [out, 1]: the activation writes the first columns.
-                augmented = np.empty((n, layer.units + 1), self.dtype)
-                augmented[:, -1] = 1
-                out = augmented[:, : layer.units]
+                next_input_T = np.empty((layer.units + 1, n), dtype)
+                next_input_T[-1] = 1
+                out_T = next_input_T[: layer.units]
+                inputs_T.append(next_input_T)
             dropout = layer.dropout > 0 and layer is not self.output_layer
-            a = np.empty(shape, self.dtype) if dropout else out
-            mask = np.empty(shape, self.dtype) if dropout else None
-            dz = np.empty(shape, self.dtype)
-            per_layer.append(_Buffers(z, a, out, mask, dz, inp))
-            inp = augmented
+            a_T = np.empty(shape_T, dtype) if dropout else out_T
+            mask_T = np.empty(shape_T, dtype) if dropout else None
+            dz_T = np.empty(shape_T, dtype)
+            per_layer.append(
+                _Buffers(
+                    z_T.T, a_T.T, out_T.T, None if mask_T is None else mask_T.T, dz_T.T, x1
+                )
+            )
+        for buf, input_T in zip(per_layer[1:], inputs_T[1:]):
+            buf.inp = input_T.T
         buffers = _BatchBuffers(per_layer, x1)
 
-        next_inputs = [buf.inp for buf in buffers[1:]] + [None]
-        for layer, buf, next_inp in zip(self.layers, buffers, next_inputs):
-            keep = 1.0 - layer.dropout
+        # Elementwise activations get the contiguous (units, n) arrays, softmax the
+        # (n, units) views, because it works along each sample's row.
+        def oriented(layer: Dense, *arrays: np.ndarray) -> tuple:
+            if layer.f.elementwise:
+                return tuple(None if x is None else x.T for x in arrays)
+            return arrays
+
+        next_inputs_T = inputs_T[1:] + [None]
+        for layer, buf, next_input_T in zip(self.layers, buffers, next_inputs_T):
+            z, a = oriented(layer, buf.z, buf.a)
             buffers.forward_steps.append(
-                (layer.Wb, buf.z, buf.a, layer.f.forward, buf.mask, buf.out, keep, next_inp)
+                (
+                    layer.Wb.T, buf.z.T, z, a, layer.f.forward,
+                    buf.mask, buf.a, buf.out, 1.0 - layer.dropout, next_input_T,
+                )
             )
         for i in range(len(self.layers) - 1, 0, -1):
-            layer, buf, below = self.layers[i], buffers[i], buffers[i - 1]
+            layer, buf, below, layer_below = self.layers[i], buffers[i], buffers[i - 1], self.layers[i - 1]
+            z_below, a_below, dz_below, mask_below = oriented(
+                layer_below, below.z, below.a, below.dz, below.mask
+            )
             buffers.backward_steps.append(
                 (
-                    buf.inp.T, layer.dWb, buf.dz, layer.W.T,
-                    below.z, below.a, below.dz, below.mask, self.layers[i - 1].f.backward,
+                    inputs_T[i], buf.dz, layer.dWb, layer.W, buf.dz.T, below.dz.T,
+                    layer_below.f.backward, z_below, a_below, dz_below, mask_below,
                 )
             )
         return buffers
@@ -220,18 +250,18 @@ class Sequential:
         buffers[0].inp = X1
         dot = np.dot
 
-        inp = X1
-        for Wb, z, a, activate, mask, out, keep, next_inp in buffers.forward_steps:
-            dot(inp, Wb, out=z)
+        input_T = X1.T
+        for Wb_T, z_T, z, a, activate, mask, a_rows, out, keep, next_input_T in buffers.forward_steps:
+            dot(Wb_T, input_T, out=z_T)
             activate(z, a)
             if mask is not None:
                 if training:
                     np.less(rng.random(mask.shape, dtype=self.dtype), keep, out=mask)
                     mask *= 1.0 / keep
-                    np.multiply(a, mask, out=out)
+                    np.multiply(a_rows, mask, out=out)
                 else:
-                    np.copyto(out, a)
-            inp = next_inp
+                    np.copyto(out, a_rows)
+            input_T = next_input_T
         return buffers
 
     def backward(self, X: np.ndarray, y: np.ndarray, loss: Loss, buffers: list[_Buffers]) -> float:
@@ -254,10 +284,13 @@ class Sequential:
             output.f.backward(top.z, top.a, top.dz, top.dz)
         dot = np.dot
 
-        for inp_T, dWb, dz, W_T, z_below, a_below, dz_below, mask_below, f_below_backward in buffers.backward_steps:
-            dot(inp_T, dz, out=dWb)
+        for (
+            input_T, dz, dWb, W, dz_T, dz_below_T,
+            f_below_backward, z_below, a_below, dz_below, mask_below,
+        ) in buffers.backward_steps:
+            dot(input_T, dz, out=dWb)
 
-            dot(dz, W_T, out=dz_below)
+            dot(W, dz_T, out=dz_below_T)
             if mask_below is not None:
                 dz_below *= mask_below
             f_below_backward(z_below, a_below, dz_below, dz_below)
