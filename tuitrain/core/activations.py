@@ -31,6 +31,19 @@ def _zeros(shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
     return zeros
 
 
+@functools.lru_cache(maxsize=32)
+def _constant(value: float, dtype: np.dtype) -> np.ndarray:
+    """Return ``value`` as a read-only 0-d array of ``dtype``, cached.
+
+    NumPy 2.4 converts a Python float operand on every ufunc call: np.multiply(z, 0.5,
+    out=out) on float32 (32, 1) took 0.50 us against 0.24 us with a 0-d float32 array
+    (2-core AMD EPYC). The value is rounded to ``dtype`` either way, so the results match.
+    """
+    constant = np.array(value, dtype)
+    constant.flags.writeable = False
+    return constant
+
+
 class Activation:
     """An activation f; subclasses fill ``forward`` and ``backward``.
 
@@ -184,11 +197,18 @@ class Sigmoid(Activation):
     saturates = True
 
     def forward(self, z, out):
-        np.multiply(z, 0.5, out=out)
+        dtype = z.dtype
+        if dtype is not self._dtype:
+            self._dtype = dtype
+            self._half, self._one = _constant(0.5, dtype), _constant(1.0, dtype)
+        half = self._half
+        np.multiply(z, half, out=out)
         np.tanh(out, out=out)
-        out += 1
-        out *= 0.5
+        out += self._one
+        out *= half
         return out
+
+    _dtype: np.dtype | None = None
 
     def backward(self, z, a, da, out):
         slope = a * (1 - a)
