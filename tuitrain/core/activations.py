@@ -195,20 +195,20 @@ class Sigmoid(Activation):
 
     name = "sigmoid"
     saturates = True
+    _dtype: np.dtype | None = None
+    """The dtype of the last z, whose 0.5 and 1 as 0-d arrays ``forward`` keeps."""
 
     def forward(self, z, out):
         dtype = z.dtype
         if dtype is not self._dtype:
             self._dtype = dtype
-            self._half, self._one = _constant(0.5, dtype), _constant(1.0, dtype)
-        half = self._half
+            self._half_array, self._one_array = _constant(0.5, dtype), _constant(1.0, dtype)
+        half = self._half_array
         np.multiply(z, half, out=out)
         np.tanh(out, out=out)
-        out += self._one
+        out += self._one_array
         out *= half
         return out
-
-    _dtype: np.dtype | None = None
 
     def backward(self, z, a, da, out):
         slope = a * (1 - a)

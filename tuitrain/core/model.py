@@ -25,7 +25,8 @@ class _Buffers:
     """Preallocated arrays of one layer for one batch size n, each (n, units) but ``inp``.
 
     Each array is the transpose of a C-contiguous (units, n) array, so that a layer's
-    output plus a row of ones is one contiguous block: see ``Sequential._build_buffers``.
+    output plus a row of ones is one contiguous block. ``Sequential._build_buffers``
+    explains why.
     """
 
     z: np.ndarray
@@ -159,7 +160,7 @@ class Sequential:
         A hidden layer's output is the first ``units`` rows of the next layer's input
         [A, 1]^T, a (units + 1, n) array whose last row is 1. Stored feature-major, those
         rows are one contiguous block, so the activation writes them with NumPy's fast
-        contiguous loops; stored sample-major, every row of the block would have a gap.
+        contiguous loops. Stored sample-major, every row of the block would have a gap.
         The passes work on the transposes: Z^T = [W; b]^T [A_prev, 1]^T.
         """
         dtype = self.dtype

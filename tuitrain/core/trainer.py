@@ -157,7 +157,7 @@ class Trainer:
         self._budget: int | None = None
         self._until_epoch_end = False
         self._hold = True
-        """True when ``_holding`` may be: the loop then polls before its next batch.
+        """True when ``_holding`` may be true, so the loop polls before its next batch.
 
         Other threads set it after queueing a command or a stop. Only ``_poll`` clears
         it, before it reads ``_holding`` again, so a command that arrives meanwhile is
