@@ -107,13 +107,19 @@ class Trainer:
         self._last_stats = -math.inf
 
         dtype = model.dtype
-        self.X_train = np.ascontiguousarray(X_train, dtype=dtype)
+        # [X, 1] once, so each batch's slice of the shuffled copy is a ready model input.
+        # X_train is a view of it, so the data is stored once, as before the ones column.
+        X_train = np.asarray(X_train)
+        if X_train.ndim != 2 or X_train.shape[1] != model.input_dim:
+            raise ConfigError(
+                messages.INPUT_SHAPE_MISMATCH, expected=model.input_dim, shape=tuple(X_train.shape)
+            )
+        self._X_train1 = np.ones((len(X_train), X_train.shape[1] + 1), dtype)
+        self._X_train1[:, :-1] = X_train
+        self.X_train = self._X_train1[:, :-1]
         self.y_train = _targets(y_train, dtype, loss)
         self.X_val = None if X_val is None else np.ascontiguousarray(X_val, dtype=dtype)
         self.y_val = None if y_val is None else _targets(y_val, dtype, loss)
-        # [X, 1] once, so each batch's slice of the shuffled copy is a ready model input.
-        self._X_train1 = np.ones((len(self.X_train), self.X_train.shape[1] + 1), dtype)
-        self._X_train1[:, :-1] = self.X_train
         self._X_shuffled1 = np.empty_like(self._X_train1)
         self._X_shuffled = self._X_shuffled1[:, :-1]
         self._outputs = np.empty((len(self.X_train), model.output_layer.units), dtype)
