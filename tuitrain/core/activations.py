@@ -31,6 +31,19 @@ def _zeros(shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
     return zeros
 
 
+@functools.lru_cache(maxsize=32)
+def _constant(value: float, dtype: np.dtype) -> np.ndarray:
+    """Return ``value`` as a read-only 0-d array of ``dtype``, cached.
+
+    NumPy 2.4 converts a Python float operand on every ufunc call: np.multiply(z, 0.5,
+    out=out) on float32 (32, 1) took 0.50 us against 0.24 us with a 0-d float32 array
+    (2-core AMD EPYC). The value is rounded to ``dtype`` either way, so the results match.
+    """
+    constant = np.array(value, dtype)
+    constant.flags.writeable = False
+    return constant
+
+
 class Activation:
     """An activation f; subclasses fill ``forward`` and ``backward``.
 
@@ -40,11 +53,14 @@ class Activation:
             gradient (ReLU): such units count as dead in the layer statistics.
         saturates: True when f' tends to 0 on both sides (sigmoid, tanh, softmax): units in
             those flat regions count as saturated.
+        elementwise: True when f acts on each element alone, so it gives the same result
+            on the transpose of ``z`` (every activation but softmax).
     """
 
     name = ""
     can_die = False
     saturates = False
+    elementwise = True
 
     def forward(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
         """Write a = f(z) into ``out`` and return it."""
@@ -179,12 +195,19 @@ class Sigmoid(Activation):
 
     name = "sigmoid"
     saturates = True
+    _dtype: np.dtype | None = None
+    """The dtype of the last z, whose 0.5 and 1 as 0-d arrays ``forward`` keeps."""
 
     def forward(self, z, out):
-        np.multiply(z, 0.5, out=out)
+        dtype = z.dtype
+        if dtype is not self._dtype:
+            self._dtype = dtype
+            self._half_array, self._one_array = _constant(0.5, dtype), _constant(1.0, dtype)
+        half = self._half_array
+        np.multiply(z, half, out=out)
         np.tanh(out, out=out)
-        out += 1
-        out *= 0.5
+        out += self._one_array
+        out *= half
         return out
 
     def backward(self, z, a, da, out):
@@ -201,6 +224,7 @@ class Softmax(Activation):
 
     name = "softmax"
     saturates = True
+    elementwise = False
 
     def forward(self, z, out):
         np.subtract(z, z.max(axis=1, keepdims=True), out=out)

@@ -43,6 +43,10 @@ class Dense:
         self.b: np.ndarray | None = None
         self.dW: np.ndarray | None = None
         self.db: np.ndarray | None = None
+        self.Wb: np.ndarray | None = None
+        """[W; b], the (d_in + 1, units) view of W with b as its last row, set by the model."""
+        self.dWb: np.ndarray | None = None
+        """[dW; db], the same view of the gradient."""
 
     def validate(self) -> None:
         """Raise ConfigError for a setting out of range, naming the value and the range."""

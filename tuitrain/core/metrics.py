@@ -34,7 +34,8 @@ def evaluate(
 ) -> dict[str, float]:
     """Return the mean loss (penalties included) and the metric of ``model`` on (X, y)."""
     metric = metric_name(loss)
-    X = np.ascontiguousarray(X, dtype=model.dtype)
+    # Sequential.forward copies each chunk into its own buffer, so X need not be contiguous.
+    X = np.asarray(X, dtype=model.dtype)
     y = np.asarray(y)
     if y.ndim == 1 and not isinstance(loss, CategoricalCrossEntropy):
         # A flat (n,) target against (n, 1) outputs would broadcast to (n, n).

@@ -22,15 +22,39 @@ DTYPES = {"float32": np.float32, "float64": np.float64}
 
 @dataclass
 class _Buffers:
-    """Preallocated arrays of one layer for one batch size n, each (n, units) but ``ones``."""
+    """Preallocated arrays of one layer for one batch size n, each (n, units) but ``inp``.
+
+    Each array is the transpose of a C-contiguous (units, n) array, so that a layer's
+    output plus a row of ones is one contiguous block. ``Sequential._build_buffers``
+    explains why.
+    """
 
     z: np.ndarray
     a: np.ndarray
     out: np.ndarray
     mask: np.ndarray | None
     dz: np.ndarray
-    ones: np.ndarray
-    """(n,) ones shared by every layer, so that db = 1^T dz is one BLAS call."""
+    inp: np.ndarray
+    """The layer's input with a column of ones appended, [a_{l-1}, 1], shape (n, d_in + 1).
+
+    For every layer but the first it is the array whose first columns are the layer
+    below's ``out``, so that layer writes its output straight into it.
+    """
+
+
+class _BatchBuffers(list):
+    """The ``_Buffers`` of every layer for one batch size, with the loops' work prebuilt.
+
+    ``forward_steps`` and ``backward_steps`` hold each layer's arrays as tuples, so the
+    passes unpack locals instead of looking attributes up for every batch.
+    """
+
+    def __init__(self, buffers: list[_Buffers], x1: np.ndarray) -> None:
+        super().__init__(buffers)
+        self.x1 = x1
+        """The (n, d + 1) array that ``forward`` copies plain (n, d) input into."""
+        self.forward_steps: list[tuple] = []
+        self.backward_steps: list[tuple] = []
 
 
 class Sequential:
@@ -76,9 +100,12 @@ class Sequential:
                 self.grad[w].reshape(d_in, d_out),
                 self.grad[b],
             )
+            # b directly follows W, so [W; b] is one (d_in + 1, units) view.
+            layer.Wb = self.theta[w.start : b.stop].reshape(d_in + 1, d_out)
+            layer.dWb = self.grad[w.start : b.stop].reshape(d_in + 1, d_out)
             layer.initialize(rng)
             self.slices.append((w, b))
-        self._buffers: dict[int, list[_Buffers]] = {}
+        self._buffers: dict[int, _BatchBuffers] = {}
 
     @property
     def output_layer(self) -> Dense:
@@ -117,24 +144,80 @@ class Sequential:
 
     # Forward and backward passes ------------------------------------------------------
 
-    def _buffers_for(self, n: int) -> list[_Buffers]:
+    def _buffers_for(self, n: int) -> _BatchBuffers:
         """Return (and cache) the work arrays for a batch of n samples."""
         buffers = self._buffers.get(n)
         if buffers is None:
-            buffers = []
-            ones = np.ones(n, self.dtype)
-            for layer in self.layers:
-                shape = (n, layer.units)
-                z = np.empty(shape, self.dtype)
-                a = np.empty(shape, self.dtype)
-                dropout = layer.dropout > 0 and layer is not self.output_layer
-                out = np.empty(shape, self.dtype) if dropout else a
-                mask = np.empty(shape, self.dtype) if dropout else None
-                dz = np.empty(shape, self.dtype)
-                buffers.append(_Buffers(z, a, out, mask, dz, ones))
+            buffers = self._build_buffers(n)
             if len(self._buffers) > 8:
                 self._buffers.clear()
             self._buffers[n] = buffers
+        return buffers
+
+    def _build_buffers(self, n: int) -> _BatchBuffers:
+        """Allocate one batch size's arrays feature-major, as (units, n), and list the steps.
+
+        A hidden layer's output is the first ``units`` rows of the next layer's input
+        [A, 1]^T, a (units + 1, n) array whose last row is 1. Stored feature-major, those
+        rows are one contiguous block, so the activation writes them with NumPy's fast
+        contiguous loops. Stored sample-major, every row of the block would have a gap.
+        The passes work on the transposes: Z^T = [W; b]^T [A_prev, 1]^T.
+        """
+        dtype = self.dtype
+        x1 = np.empty((n, self.input_dim + 1), dtype)
+        x1[:, -1] = 1
+        inputs_T = [None]
+        per_layer = []
+        for layer in self.layers:
+            shape_T = (layer.units, n)
+            z_T = np.empty(shape_T, dtype)
+            if layer is self.output_layer:
+                out_T = np.empty(shape_T, dtype)
+            else:
+                next_input_T = np.empty((layer.units + 1, n), dtype)
+                next_input_T[-1] = 1
+                out_T = next_input_T[: layer.units]
+                inputs_T.append(next_input_T)
+            dropout = layer.dropout > 0 and layer is not self.output_layer
+            a_T = np.empty(shape_T, dtype) if dropout else out_T
+            mask_T = np.empty(shape_T, dtype) if dropout else None
+            dz_T = np.empty(shape_T, dtype)
+            per_layer.append(
+                _Buffers(
+                    z_T.T, a_T.T, out_T.T, None if mask_T is None else mask_T.T, dz_T.T, x1
+                )
+            )
+        for buf, input_T in zip(per_layer[1:], inputs_T[1:]):
+            buf.inp = input_T.T
+        buffers = _BatchBuffers(per_layer, x1)
+
+        # Elementwise activations get the contiguous (units, n) arrays, softmax the
+        # (n, units) views, because it works along each sample's row.
+        def oriented(layer: Dense, *arrays: np.ndarray) -> tuple:
+            if layer.f.elementwise:
+                return tuple(None if x is None else x.T for x in arrays)
+            return arrays
+
+        next_inputs_T = inputs_T[1:] + [None]
+        for layer, buf, next_input_T in zip(self.layers, buffers, next_inputs_T):
+            z, a = oriented(layer, buf.z, buf.a)
+            buffers.forward_steps.append(
+                (
+                    layer.Wb.T, buf.z.T, z, a, layer.f.forward,
+                    buf.mask, buf.a, buf.out, 1.0 - layer.dropout, next_input_T,
+                )
+            )
+        for i in range(len(self.layers) - 1, 0, -1):
+            layer, buf, below, layer_below = self.layers[i], buffers[i], buffers[i - 1], self.layers[i - 1]
+            z_below, a_below, dz_below, mask_below = oriented(
+                layer_below, below.z, below.a, below.dz, below.mask
+            )
+            buffers.backward_steps.append(
+                (
+                    inputs_T[i], buf.dz, layer.dWb, layer.W, buf.dz.T, below.dz.T,
+                    layer_below.f.backward, z_below, a_below, dz_below, mask_below,
+                )
+            )
         return buffers
 
     def forward(
@@ -142,38 +225,55 @@ class Sequential:
     ) -> list[_Buffers]:
         """Run a_l = f(a_{l-1} W + b) through every layer; return the filled buffers.
 
-        ``X`` is (n, d) in the model's dtype. With ``training`` set, each layer with dropout
-        zeroes a share p of its outputs drawn from ``rng`` and scales the rest by 1 / (1 - p).
-        The returned buffers are reused by the next call with the same n.
+        ``X`` is (n, d). With ``training`` set, each layer with dropout zeroes a share p of
+        its outputs drawn from ``rng`` and scales the rest by 1 / (1 - p). The returned
+        buffers are reused by the next call with the same n.
         """
-        X = self._as_input(X)
-        buffers = self._buffers_for(len(X))
-        a_prev = X
-        for layer, buf in zip(self.layers, buffers):
-            np.dot(a_prev, layer.W, out=buf.z)
-            buf.z += layer.b
+        if X.ndim != 2 or X.shape[1] != self.input_dim:
+            raise ConfigError(
+                messages.INPUT_SHAPE_MISMATCH, expected=self.input_dim, shape=tuple(X.shape)
+            )
+        x1 = self._buffers_for(len(X)).x1
+        np.copyto(x1[:, :-1], X, casting="unsafe")
+        return self.forward_augmented(x1, training=training, rng=rng)
 
-            layer.f.forward(buf.z, buf.a)
+    def forward_augmented(
+        self, X1: np.ndarray, *, training: bool = False, rng: np.random.Generator | None = None
+    ) -> list[_Buffers]:
+        """Run ``forward`` on X1 = [X, 1], the (n, d + 1) input whose last column is 1.
 
-            if buf.mask is not None:
+        Each layer then computes Z = [A_prev, 1] [W; b] as one matrix product. X1 must be
+        in the model's dtype and stay unchanged until ``backward`` has run.
+        """
+        buffers = self._buffers.get(len(X1))
+        if buffers is None:
+            buffers = self._buffers_for(len(X1))
+        buffers[0].inp = X1
+        dot = np.dot
+
+        input_T = X1.T
+        for Wb_T, z_T, z, a, activate, mask, a_rows, out, keep, next_input_T in buffers.forward_steps:
+            dot(Wb_T, input_T, out=z_T)
+            activate(z, a)
+            if mask is not None:
                 if training:
-                    keep = 1.0 - layer.dropout
-                    np.less(rng.random(buf.mask.shape, dtype=self.dtype), keep, out=buf.mask)
-                    buf.mask *= 1.0 / keep
-                    np.multiply(buf.a, buf.mask, out=buf.out)
+                    np.less(rng.random(mask.shape, dtype=self.dtype), keep, out=mask)
+                    mask *= 1.0 / keep
+                    np.multiply(a_rows, mask, out=out)
                 else:
-                    np.copyto(buf.out, buf.a)
-            a_prev = buf.out
+                    np.copyto(out, a_rows)
+            input_T = next_input_T
         return buffers
 
     def backward(self, X: np.ndarray, y: np.ndarray, loss: Loss, buffers: list[_Buffers]) -> float:
         """Fill ``grad`` with dJ/dθ after ``forward(X)`` and return the batch loss J.
 
         Output layer: dz_L = dJ/dz_L, fused with the loss where it can be.
-        Each layer l: dW_l = a_{l-1}^T dz_l, db_l = sum over rows of dz_l.
+        Each layer l: d[W_l; b_l] = [a_{l-1}, 1]^T dz_l, so dW_l = a_{l-1}^T dz_l and
+        db_l = sum over rows of dz_l in one product.
         Going down: da_{l-1} = dz_l W_l^T, then dz_{l-1} = da_{l-1} * f'(z_{l-1}).
+        ``X`` must be the input of that ``forward`` call, which ``buffers`` already holds.
         """
-        X = self._as_input(X)
         layers = self.layers
         top = buffers[-1]
         output = layers[-1]
@@ -183,20 +283,20 @@ class Sequential:
             J = loss.value(top.a, y)
             loss.gradient(top.a, y, top.dz)
             output.f.backward(top.z, top.a, top.dz, top.dz)
+        dot = np.dot
 
-        for i in range(len(layers) - 1, -1, -1):
-            layer, buf = layers[i], buffers[i]
-            a_prev = buffers[i - 1].out if i else X
+        for (
+            input_T, dz, dWb, W, dz_T, dz_below_T,
+            f_below_backward, z_below, a_below, dz_below, mask_below,
+        ) in buffers.backward_steps:
+            dot(input_T, dz, out=dWb)
 
-            np.dot(a_prev.T, buf.dz, out=layer.dW)
-            np.dot(buf.ones, buf.dz, out=layer.db)
-
-            if i:
-                below = buffers[i - 1]
-                np.dot(buf.dz, layer.W.T, out=below.dz)
-                if below.mask is not None:
-                    below.dz *= below.mask
-                layers[i - 1].f.backward(below.z, below.a, below.dz, below.dz)
+            dot(W, dz_T, out=dz_below_T)
+            if mask_below is not None:
+                dz_below *= mask_below
+            f_below_backward(z_below, a_below, dz_below, dz_below)
+        first = buffers[0]
+        dot(first.inp.T, first.dz, out=layers[0].dWb)
 
         regularized = False
         for layer in layers:
@@ -206,12 +306,6 @@ class Sequential:
         if regularized:
             J += self.penalty()
         return J
-
-    def _as_input(self, X: np.ndarray) -> np.ndarray:
-        """Return X in the model's dtype, because ``np.dot(..., out=)`` does not cast."""
-        if X.dtype != self.dtype:
-            return np.asarray(X, dtype=self.dtype)
-        return X
 
     def clear_buffers(self) -> None:
         """Drop the cached work arrays, after a change of dropout needs new ones."""

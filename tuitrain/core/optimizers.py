@@ -181,14 +181,15 @@ class Adam(Optimizer):
         m, v, s = self.state["m"], self.state["v"], self._scratch
         t = self.iterations
         alpha = self.lr * math.sqrt(1 - b2**t) / (1 - b1**t)
+        rate_1, rate_2, eps = self._constants(b1, b2, eps, s.dtype)
 
         np.subtract(grad, m, out=s)
-        s *= 1 - b1
+        s *= rate_1
         m += s
 
         np.square(grad, out=s)
         s -= v
-        s *= 1 - b2
+        s *= rate_2
         v += s
 
         np.sqrt(v, out=s)
@@ -196,6 +197,19 @@ class Adam(Optimizer):
         np.divide(m, s, out=s)
         s *= alpha
         theta -= s
+
+    def _constants(self, b1: float, b2: float, eps: float, dtype: np.dtype) -> tuple:
+        """Return 1 − β1, 1 − β2 and ε as 0-d arrays of ``dtype``, cached until they change.
+
+        NumPy 2.4 converts a Python float operand on every call: s *= 0.1 on 5,569 float32
+        took 0.68 us, against 0.41 us with a 0-d float32 array (2-core AMD EPYC). The value
+        is rounded to ``dtype`` either way, so the results are the same bits.
+        """
+        key = (b1, b2, eps, dtype)
+        if getattr(self, "_constants_key", None) != key:
+            self._constants_key = key
+            self._constant_arrays = tuple(np.array(c, dtype) for c in (1 - b1, 1 - b2, eps))
+        return self._constant_arrays
 
 
 class AdamW(Adam):

@@ -107,11 +107,21 @@ class Trainer:
         self._last_stats = -math.inf
 
         dtype = model.dtype
-        self.X_train = np.ascontiguousarray(X_train, dtype=dtype)
+        # [X, 1] once, so each batch's slice of the shuffled copy is a ready model input.
+        # X_train is a view of it, so the data is stored once, as before the ones column.
+        X_train = np.asarray(X_train)
+        if X_train.ndim != 2 or X_train.shape[1] != model.input_dim:
+            raise ConfigError(
+                messages.INPUT_SHAPE_MISMATCH, expected=model.input_dim, shape=tuple(X_train.shape)
+            )
+        self._X_train1 = np.ones((len(X_train), X_train.shape[1] + 1), dtype)
+        self._X_train1[:, :-1] = X_train
+        self.X_train = self._X_train1[:, :-1]
         self.y_train = _targets(y_train, dtype, loss)
         self.X_val = None if X_val is None else np.ascontiguousarray(X_val, dtype=dtype)
         self.y_val = None if y_val is None else _targets(y_val, dtype, loss)
-        self._X_shuffled = np.empty_like(self.X_train)
+        self._X_shuffled1 = np.empty_like(self._X_train1)
+        self._X_shuffled = self._X_shuffled1[:, :-1]
         self._outputs = np.empty((len(self.X_train), model.output_layer.units), dtype)
         self._y_shuffled = np.empty_like(self.y_train)
         probe = rng.choice(len(self.X_train), size=min(probe_size, len(self.X_train)), replace=False)
@@ -152,6 +162,13 @@ class Trainer:
         self._paused = False
         self._budget: int | None = None
         self._until_epoch_end = False
+        self._hold = True
+        """True when ``_holding`` may be true, so the loop polls before its next batch.
+
+        Other threads set it after queueing a command or a stop. Only ``_poll`` clears
+        it, before it reads ``_holding`` again, so a command that arrives meanwhile is
+        never missed.
+        """
 
     # Listeners and commands -------------------------------------------------------------
 
@@ -200,6 +217,7 @@ class Trainer:
             self._sink("stop", None)
             return
         self._stop = True
+        self._hold = True
         self._wake.set()
 
     def set_lr(self, lr: float) -> None:
@@ -249,6 +267,7 @@ class Trainer:
             self.stop()
             return
         self._commands.append((name, payload))
+        self._hold = True
         self._wake.set()
 
     def _apply(self, name: str, payload) -> None:
@@ -323,6 +342,9 @@ class Trainer:
             if not self._paused and self._budget != 0:
                 if announced:
                     self.emit(StateChanged("running", self.epoch, self.step_count))
+                self._hold = False
+                if self._holding:
+                    self._hold = True
                 return True
             if not announced:
                 self._emit_stats(force=True)
@@ -375,40 +397,46 @@ class Trainer:
         theta, grad = model.theta, model.grad
         n = len(self.X_train)
         order = self.rng.permutation(n)
-        np.take(self.X_train, order, axis=0, out=self._X_shuffled)
+        np.take(self._X_train1, order, axis=0, out=self._X_shuffled1)
         np.take(self.y_train, order, axis=0, out=self._y_shuffled)
-        Xs, ys = self._X_shuffled, self._y_shuffled
+        Xs, ys = self._X_shuffled1, self._y_shuffled
         epoch = self.epoch + 1
         loss_sum = 0.0
         position = batch = 0
         outputs = self._outputs
         lr = optimizer.lr
 
+        rng, theta_before = self.rng, self._theta_before
+        isfinite, copyto, dot = math.isfinite, np.copyto, np.dot
+        batch_size = self.batch_size
+
         while position < n:
-            if self._holding:
+            if self._hold:
                 if not self._poll():
                     return "stopped"
                 model, optimizer = self.model, self.optimizer
                 lr = optimizer.lr
-            batch_size = self.batch_size
+                batch_size = self.batch_size
             Xb = Xs[position : position + batch_size]
             yb = ys[position : position + batch_size]
             m = len(Xb)
             batch += 1
 
-            buffers = model.forward(Xb, training=True, rng=self.rng)
+            buffers = model.forward_augmented(Xb, training=True, rng=rng)
             J = model.backward(Xb, yb, loss, buffers)
-            if not math.isfinite(J):
+            if not isfinite(J):
                 return self._diverged(epoch, batch, "loss", buffers)
 
-            np.copyto(self._theta_before, theta)
+            copyto(theta_before, theta)
             optimizer.step(theta, grad)
-            if not math.isfinite(float(theta.sum())) and not np.isfinite(theta).all():
+            # θ·θ is non-finite when any weight is, and a BLAS dot is cheaper than
+            # theta.sum(). It can also overflow for finite weights, hence the exact check.
+            if not isfinite(dot(theta, theta)) and not np.isfinite(theta).all():
                 quantity = "gradient" if not np.isfinite(grad).all() else "weights"
                 return self._diverged(epoch, batch, quantity, buffers)
 
             # The metric is computed once per epoch from the outputs kept here.
-            np.copyto(outputs[position : position + m], buffers[-1].a)
+            copyto(outputs[position : position + m], buffers[-1].a)
             self.step_count += 1
             position += m
             loss_sum += J * m
@@ -419,6 +447,8 @@ class Trainer:
                 self._emit_stats()
             if self._budget is not None:
                 self._budget -= 1
+                if self._budget == 0:
+                    self._hold = True
             if self.delay:
                 self._wake.wait(self.delay)
 
@@ -437,6 +467,7 @@ class Trainer:
         self._emit_stats(force=self._until_epoch_end)
         if self._until_epoch_end:
             self._until_epoch_end, self._budget = False, 0
+            self._hold = True
 
         self._check_rising(epoch, train_loss, lr)
         monitored = metrics.get("val_loss", metrics["loss"])
