@@ -150,7 +150,8 @@ class Trainer:
         """Every setting changed during training, in order."""
         self.stop_reason: str | None = None
         self.initial_loss: float | None = None
-        """Training loss of the initial weights, the yardstick of the rising-loss notice."""
+        """Loss of the first batch on the initial weights, the yardstick of the rising-loss
+        notice; None until the first batch of a fresh run."""
         self._warned_rising = False
 
         self.delay = 0.0
@@ -372,8 +373,6 @@ class Trainer:
 
     def _run(self) -> str:
         self.stop_reason = None
-        if self.epoch == 0 and self.initial_loss is None:
-            self.initial_loss = evaluate(self.model, self.loss, self.X_train, self.y_train)["loss"]
         self.emit(StateChanged("running", self.epoch, self.step_count))
         self._emit_stats(force=True)
         reason = "completed"
@@ -409,6 +408,7 @@ class Trainer:
         rng, theta_before = self.rng, self._theta_before
         isfinite, copyto, dot = math.isfinite, np.copyto, np.dot
         batch_size = self.batch_size
+        first_step = self.step_count == 0 and self.initial_loss is None
 
         while position < n:
             if self._hold:
@@ -426,6 +426,10 @@ class Trainer:
             J = model.backward(Xb, yb, loss, buffers)
             if not isfinite(J):
                 return self._diverged(epoch, batch, "loss", buffers)
+            if first_step:
+                # The first batch's loss, before any update, estimates the initial loss
+                # without a pass over the whole training set.
+                self.initial_loss, first_step = J, False
 
             copyto(theta_before, theta)
             optimizer.step(theta, grad)
