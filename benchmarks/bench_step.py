@@ -348,7 +348,7 @@ def main() -> int:
     median, last_loss = interleave(contenders, ARGS.rounds)
 
     steps = REFERENCE_EPOCHS * 32
-    print(f"Reference workload: 1000x20, 64 relu -> 64 relu -> 1 sigmoid, Adam, BCE, batch 32,")
+    print("Reference workload: 1000x20, 64 relu -> 64 relu -> 1 sigmoid, Adam, BCE, batch 32,")
     print(f"float32, {REFERENCE_EPOCHS} epochs ({steps} steps) per round")
     print(f"  {'contender':26s} {'us/step':>9s} {'steps/s':>9s} {'last loss':>10s}")
     for name, seconds in median.items():

@@ -29,7 +29,7 @@ from tuitrain.core import (
 )
 from tuitrain.core.optimizers import OPTIMIZERS
 from tuitrain.data import Dataset, StandardScaler, Target, load_dataset, resolve_target, split_dataset
-from tuitrain.data.dataset import is_text
+from tuitrain.data.target import label_text
 
 
 @dataclass
@@ -62,7 +62,7 @@ def load_data(config: RunConfig) -> Dataset:
     data = config.data
     return load_dataset(
         data.source,
-        label=_label_choice(data.label),
+        label=label_choice(data.label),
         n_samples=data.samples or None,
         n_features=data.features or None,
         noise=None if data.noise < 0 else data.noise,
@@ -208,7 +208,7 @@ def _early_stopping(config: RunConfig) -> EarlyStopping | None:
     return EarlyStopping(patience, restore_best=config.training.restore_best)
 
 
-def _label_choice(label: str) -> str | int | None:
+def label_choice(label: str) -> str | int | None:
     """Read a label column setting: empty is the default, digits (or -digits) an index."""
     if not label:
         return None
@@ -265,15 +265,6 @@ class TrainedModel:
                 messages.UNKNOWN_CLASSES, column=dataset.label_name, values=unknown[:10], known=self.classes
             )
         return np.array([index[text] for text in texts], dtype=np.int64)
-
-
-def label_text(value: object) -> str:
-    """Return a label as the text its class is saved under: 97.0 becomes "97"."""
-    if isinstance(value, (float, np.floating)) and float(value).is_integer():
-        return str(int(value))
-    if isinstance(value, (float, np.floating)):
-        return f"{float(value):g}"
-    return str(value)
 
 
 def save_model(experiment: Experiment, path: str | Path) -> None:

@@ -17,7 +17,7 @@ from tuitrain.core.losses import CategoricalCrossEntropy
 from tuitrain.data import DATASETS, Dataset, load_dataset
 from tuitrain.data.catalog import GENERATOR
 from tuitrain.data.dataset import is_text
-from tuitrain.experiment import TrainedModel, _label_choice, load_data, load_model
+from tuitrain.experiment import TrainedModel, label_choice, load_data, load_model
 from tuitrain.locales import _, render
 from tuitrain.presets import PRESETS
 from tuitrain.batch.arguments import format_layers
@@ -34,7 +34,7 @@ def _load(args: argparse.Namespace, trained: TrainedModel) -> Dataset:
         config.data.source = args.data
         config.data.label = ""
         return load_data(config)
-    return load_dataset(args.data, label=_label_choice(args.label or ""), missing=args.missing)
+    return load_dataset(args.data, label=label_choice(args.label or ""), missing=args.missing)
 
 
 def _features(args: argparse.Namespace, trained: TrainedModel, dataset: Dataset) -> np.ndarray:

@@ -108,12 +108,17 @@ def _encode_classes(labels: np.ndarray) -> tuple[list[str], np.ndarray]:
     if is_text(labels):
         names = [str(value) for value in values]
     else:
-        names = [_number_text(float(value)) for value in values]
+        names = [label_text(float(value)) for value in values]
     return names, indices.reshape(-1).astype(np.int64)
 
 
-def _number_text(value: float) -> str:
-    return str(int(value)) if value.is_integer() else f"{value:g}"
+def label_text(value: object) -> str:
+    """Return a label as the text its class is known by: 97.0 becomes "97", text stays."""
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value):g}"
+    return str(value)
 
 
 def _is_identity(ds: Dataset, n_classes: int) -> bool:

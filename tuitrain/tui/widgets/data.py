@@ -12,7 +12,8 @@ from textual.widgets import Button, DataTable, Static
 
 from tuitrain.config import RunConfig
 from tuitrain.data import DATASETS
-from tuitrain.experiment import Experiment, label_text
+from tuitrain.data.target import label_text
+from tuitrain.experiment import Experiment
 from tuitrain.locales import _
 from tuitrain.tui import parsing
 from tuitrain.tui.widgets.fields import ChoiceField, Field

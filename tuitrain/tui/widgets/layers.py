@@ -138,7 +138,12 @@ class LayersPanel(Vertical):
     def add_layer(self) -> None:
         index = self._selected()
         layers = copy.deepcopy(self.hidden)
-        template = layers[index] if index is not None else (layers[-1] if layers else LayerConfig(16, "relu"))
+        if index is not None:
+            template = layers[index]
+        elif layers:
+            template = layers[-1]
+        else:
+            template = LayerConfig(16, "relu")
         position = (index + 1) if index is not None else len(layers)
         layers.insert(position, copy.deepcopy(template))
         self._request(layers, position)
