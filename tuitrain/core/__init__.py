@@ -1,7 +1,7 @@
 """The headless NumPy engine: layers, losses, optimizers and the training loop.
 
 It imports NumPy and the standard library only, so that it runs without a screen and
-loads fast; the command line and the app build on it.
+loads fast. The command line and the app build on it.
 """
 
 from tuitrain.core.activations import ACTIVATIONS, curve, get_activation

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-# Read the umask once, at import, because reading it means setting it and no thread-safe
-# way exists; mkstemp creates files with mode 0600, and renamed files should get the usual
-# 0666 & ~umask instead.
+# mkstemp creates files with mode 0600, and renamed files should get the usual
+# 0666 & ~umask instead. The umask is read once, at import, because reading it means
+# setting it, and no thread-safe way to do that exists.
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 

@@ -1,8 +1,8 @@
 """A sequence of dense layers whose parameters live in one flat vector θ.
 
-Keeping every W and b as a view into one vector ``theta`` (and every dW, db into ``grad``)
-lets an optimizer update all parameters with a handful of vector operations, and lets a
-whole model be copied, checked for NaN or saved as one array.
+Every W and b is a view into one vector ``theta``, and every dW and db a view into
+``grad``. An optimizer then updates all parameters with a handful of vector operations,
+and a whole model is copied, checked for NaN or saved as one array.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ class Sequential:
         return any(layer.l1 or layer.l2 for layer in self.layers)
 
     def layer_slice(self, index: int) -> slice:
-        """Return the part of ``theta`` (and ``grad``) that holds layer ``index``'s W and b."""
+        """Return the part of ``theta`` (and ``grad``) that contains layer ``index``'s W and b."""
         w, b = self.slices[index]
         return slice(w.start, b.stop)
 

@@ -74,7 +74,7 @@ class TrainingFinished(Message):
 
 @dataclass
 class Progress:
-    """What arrived since the last ``drain()``."""
+    """Records received since the last ``drain()``."""
 
     batch: BatchEnded | None
     """Latest batch, or None if no batch ended since the last drain."""

@@ -24,7 +24,7 @@ PREVIEW_FEATURES = 4
 
 
 class DataPanel(VerticalScroll):
-    """Where the samples come from, how they are prepared, and what they look like."""
+    """The data settings: source, preparation, and a preview of the samples."""
 
     def __init__(self, config: RunConfig, *, id: str | None = None) -> None:
         super().__init__(id=id)

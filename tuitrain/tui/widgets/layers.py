@@ -50,7 +50,7 @@ class LayersPanel(Vertical):
     # Showing ------------------------------------------------------------------------
 
     def sync(self, experiment: Experiment) -> None:
-        """Show the layers of ``experiment``; its config holds the hidden layers."""
+        """Show the layers of ``experiment``; its config lists the hidden layers."""
         self.hidden = copy.deepcopy(experiment.config.model.layers)
         model = experiment.model
         table = self.query_one(DataTable)
