@@ -166,6 +166,8 @@ def _mirror(trainer: Trainer, record: object) -> None:
         trainer.changes.append(record)
     elif kind is Notice:
         trainer.notices.append(record)
+    elif kind is TrainingDiverged:
+        trainer.stop_reason = "diverged"
     elif kind is TrainingEnded:
         trainer.stop_reason = record.reason
 

@@ -89,3 +89,17 @@ def test_divergence_unscaled_inputs():
     assert record.cause == messages.CAUSE_UNSCALED
     assert record.cause_params["scale"] > 100
     assert np.isfinite(trainer.model.theta).all()
+
+
+def test_reason_set_before_record():
+    rng = np.random.default_rng(0)
+    X = rng.random((64, 2))
+    y = rng.random((64, 1)) * 100
+    model = Sequential([Dense(8, "relu"), Dense(1, "linear")], 2, rng)
+    trainer = Trainer(model, get_optimizer("sgd", lr=1e6), get_loss("mse"), X, y, rng=rng, epochs=50)
+    seen = []
+    trainer.add_listener(
+        lambda record: seen.append(trainer.stop_reason) if isinstance(record, TrainingDiverged) else None
+    )
+    assert trainer.run() == "diverged"
+    assert seen == ["diverged"]

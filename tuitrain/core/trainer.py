@@ -508,6 +508,8 @@ class Trainer:
                         break
             np.copyto(self.model.theta, self._theta_before)
         cause, params = self._likely_cause()
+        # Set before the record goes out, so a listener that reacts to it reads the reason.
+        self.stop_reason = "diverged"
         self.emit(TrainingDiverged(epoch, batch, self.step_count, quantity, layer, cause, params))
         return "diverged"
 
