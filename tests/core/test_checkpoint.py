@@ -40,8 +40,27 @@ def test_roundtrip_optimizer_state(tmp_path):
     loaded = load_checkpoint(path)
     assert loaded.optimizer.config() == trainer.optimizer.config()
     assert loaded.optimizer.iterations == trainer.optimizer.iterations
-    for name in ("m", "v"):
+    for name in trainer.optimizer.state_names:
         assert loaded.optimizer.state[name].tobytes() == trainer.optimizer.state[name].tobytes()
+
+
+def test_format_1_adam_moments_load(tmp_path):
+    """Format 1 stored Keras's m and v; loading turns them into the sums M and V."""
+    path, trainer = saved_model(tmp_path)
+    with np.load(path) as archive:
+        arrays = {name: archive[name] for name in archive.files}
+    m, v = trainer.optimizer.moments()
+    del arrays["optimizer.m_sum"], arrays["optimizer.v_sum"]
+    arrays["optimizer.m"], arrays["optimizer.v"] = m, v
+    meta = json.loads(str(arrays["meta"]))
+    meta["format_version"] = 1
+    arrays["meta"] = np.array(json.dumps(meta))
+    with open(path, "wb") as f:
+        np.savez(f, **arrays)
+
+    loaded = load_checkpoint(path).optimizer
+    for name in loaded.state_names:
+        np.testing.assert_allclose(loaded.state[name], trainer.optimizer.state[name], rtol=1e-6)
 
 
 def test_roundtrip_metadata_arrays(tmp_path):

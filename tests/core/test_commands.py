@@ -166,9 +166,9 @@ def test_set_lr_mid_run():
 
     theta_at_change, state_at_change = harness.snapshots[0]
     np.testing.assert_array_equal(theta_at_change, theta)
-    assert np.any(state["m"] != 0)
-    np.testing.assert_array_equal(state_at_change["m"], state["m"])
-    np.testing.assert_array_equal(state_at_change["v"], state["v"])
+    assert np.any(state["m_sum"] != 0)
+    np.testing.assert_array_equal(state_at_change["m_sum"], state["m_sum"])
+    np.testing.assert_array_equal(state_at_change["v_sum"], state["v_sum"])
 
 
 def test_set_lr_moves_schedule_base():

@@ -134,11 +134,32 @@ def test_set_lr_keeps_state():
     optimizer.build(3, np.dtype(np.float64))
     theta = np.array(THETA)
     optimizer.step(theta, np.array(GRADS[0]))
-    m = optimizer.state["m"].copy()
+    m = optimizer.state["m_sum"].copy()
     optimizer.set(lr=0.5)
     assert optimizer.lr == 0.5
-    np.testing.assert_array_equal(optimizer.state["m"], m)
+    np.testing.assert_array_equal(optimizer.state["m_sum"], m)
     assert optimizer.iterations == 1
+
+
+def test_adam_beta_change_keeps_moments():
+    """Keras keeps m and v when β1 or β2 change, so the next step must match its rule."""
+    optimizer = get_optimizer("adam", lr=0.01)
+    optimizer.build(3, np.dtype(np.float64))
+    theta = np.array(THETA)
+    optimizer.step(theta, np.array(GRADS[0]))
+    m, v = optimizer.moments()
+    optimizer.set(beta_1=0.5, beta_2=0.9)
+    np.testing.assert_allclose(optimizer.moments()[0], m, rtol=1e-15)
+    np.testing.assert_allclose(optimizer.moments()[1], v, rtol=1e-15)
+
+    expected = list(theta)
+    optimizer.step(theta, np.array(GRADS[1]))
+    b1, b2, alpha = 0.5, 0.9, 0.01 * math.sqrt(1 - 0.9**2) / (1 - 0.5**2)
+    for i, g in enumerate(GRADS[1]):
+        mi = m[i] + (1 - b1) * (g - m[i])
+        vi = v[i] + (1 - b2) * (g * g - v[i])
+        expected[i] -= alpha * mi / (math.sqrt(vi) + 1e-7)
+    np.testing.assert_allclose(theta, expected, rtol=1e-12)
 
 
 @pytest.mark.parametrize("lr", [0, -1, math.nan, math.inf, True])

@@ -72,7 +72,7 @@ def test_float64_model_stays_float64():
     trainer.run()
     assert trainer.model.theta.dtype == np.float64
     assert trainer.model.grad.dtype == np.float64
-    assert trainer.optimizer.state["m"].dtype == np.float64
+    assert trainer.optimizer.state["m_sum"].dtype == np.float64
     assert trainer.model.predict(np.zeros((2, 5))).dtype == np.float64
 
 

@@ -41,7 +41,7 @@ def test_child_matches_local_run():
     assert np.array_equal(remote.model.theta, local.model.theta)
     assert remote.trainer.step_count == local.trainer.step_count
     assert remote.trainer.optimizer.iterations == local.trainer.optimizer.iterations
-    assert np.array_equal(remote.trainer.optimizer.state["m"], local.trainer.optimizer.state["m"])
+    assert np.array_equal(remote.trainer.optimizer.state["m_sum"], local.trainer.optimizer.state["m_sum"])
 
 
 def test_child_continues_after_local_epochs():

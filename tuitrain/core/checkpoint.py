@@ -24,8 +24,11 @@ from tuitrain.core.model import Sequential
 from tuitrain.core.optimizers import Optimizer, get_optimizer
 
 FORMAT = "tuitrain-model"
-FORMAT_VERSION = 1
-"""Version of the file layout. ``load_checkpoint`` rejects files with a newer version."""
+FORMAT_VERSION = 2
+"""Version of the file layout. ``load_checkpoint`` rejects files with a newer version.
+
+Version 2 stores Adam's moments as the sums M and V (see ``Adam``); version 1 files,
+which hold m and v, still load."""
 
 _ZIP_MAGIC = b"PK\x03\x04"
 """First bytes of a ZIP archive, and so of every NPZ file, even a truncated one."""
@@ -130,10 +133,9 @@ def _rebuild(meta: dict, arrays: dict[str, np.ndarray]) -> Checkpoint:
     optimizer = get_optimizer(config.pop("name"), **config)
     optimizer.build(model.n_params, model.dtype)
     optimizer.iterations = int(meta["optimizer"]["iterations"])
-    for name in optimizer.state_names:
-        saved = arrays.pop(f"optimizer.{name}", None)
-        if saved is not None:
-            optimizer.state[name][...] = saved
+    optimizer.import_state(
+        {k.removeprefix("optimizer."): v for k, v in arrays.items() if k.startswith("optimizer.")}
+    )
 
     extra = {k.removeprefix("extra."): v for k, v in arrays.items() if k.startswith("extra.")}
     return Checkpoint(
