@@ -10,6 +10,7 @@ product for softmax.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import numpy as np
 
@@ -44,6 +45,12 @@ def _constant(value: float, dtype: np.dtype) -> np.ndarray:
     return constant
 
 
+def _bit_mask_types(dtype: np.dtype) -> tuple[np.dtype, np.ndarray]:
+    """Return the signed integer type as wide as ``dtype`` and its width - 1 as a 0-d array."""
+    ints = np.dtype(f"i{dtype.itemsize}")
+    return ints, np.array(8 * dtype.itemsize - 1, ints)
+
+
 class Activation:
     """An activation f; subclasses fill ``forward`` and ``backward``.
 
@@ -69,6 +76,21 @@ class Activation:
     def backward(self, z: np.ndarray, a: np.ndarray, da: np.ndarray, out: np.ndarray) -> np.ndarray:
         """Write dz = da * f'(z) into ``out`` (which may be ``da`` itself) and return it."""
         raise NotImplementedError
+
+    def forward_on(self, z: np.ndarray, out: np.ndarray) -> Callable[[], object]:
+        """Return a function of no arguments that writes f(z) into ``out``.
+
+        The model prepares one per layer and batch size and calls it for every batch, so
+        an activation can look up its constants and views once here instead of per call.
+        """
+        return functools.partial(self.forward, z, out)
+
+    def backward_on(self, z: np.ndarray, a: np.ndarray, dz: np.ndarray) -> Callable[[], object]:
+        """Return a function of no arguments that turns ``dz`` from dJ/da into dJ/dz in place.
+
+        ``a`` is f(z), as ``forward`` left it. See ``forward_on``.
+        """
+        return functools.partial(self.backward, z, a, dz, dz)
 
     def derivative(self, z: np.ndarray) -> np.ndarray:
         """Return f'(z) elementwise, for charts and statistics (allocates)."""
@@ -104,8 +126,32 @@ class ReLU(Activation):
         return np.maximum(z, _zeros(z.shape, z.dtype), out=out)
 
     def backward(self, z, a, da, out):
-        # a > 0 exactly where z > 0, and `a` is already in cache.
-        return np.multiply(da, np.greater(a, _zeros(a.shape, a.dtype)), out=out)
+        if out is not da:
+            np.copyto(out, da)
+        self.backward_on(z, a, out)()
+        return out
+
+    def forward_on(self, z, out):
+        return functools.partial(np.maximum, z, _zeros(z.shape, z.dtype), out=out)
+
+    def backward_on(self, z, a, dz):
+        # f'(z) is 1 exactly where a > 0, and `a` is already in cache. dz *= (a > 0) would
+        # make NumPy cast the bool mask to float first: 1.5 us on float32 (64, 32) against
+        # 1.0 us for three integer calls on the bit patterns (2-core AMD EPYC). As an
+        # integer, a >= +0 is positive where a > 0 and 0 where a is 0; negated and shifted
+        # right by its width - 1, that is all one bits where a > 0 and zero bits elsewhere,
+        # and ANDed with dz's bits it keeps dz or makes it +0.0.
+        ints, shift = _bit_mask_types(a.dtype)
+        a_bits, dz_bits = a.view(ints), dz.view(ints)
+        mask = np.empty(a.shape, ints)
+        negative, right_shift, bitwise_and = np.negative, np.right_shift, np.bitwise_and
+
+        def backward():
+            negative(a_bits, out=mask)
+            right_shift(mask, shift, out=mask)
+            bitwise_and(dz_bits, mask, out=dz_bits)
+
+        return backward
 
 
 class LeakyReLU(Activation):
@@ -195,20 +241,22 @@ class Sigmoid(Activation):
 
     name = "sigmoid"
     saturates = True
-    _dtype: np.dtype | None = None
-    """The dtype of the last z, whose 0.5 and 1 as 0-d arrays ``forward`` keeps."""
 
     def forward(self, z, out):
-        dtype = z.dtype
-        if dtype is not self._dtype:
-            self._dtype = dtype
-            self._half_array, self._one_array = _constant(0.5, dtype), _constant(1.0, dtype)
-        half = self._half_array
-        np.multiply(z, half, out=out)
-        np.tanh(out, out=out)
-        out += self._one_array
-        out *= half
+        self.forward_on(z, out)()
         return out
+
+    def forward_on(self, z, out):
+        half, one = _constant(0.5, z.dtype), _constant(1.0, z.dtype)
+        multiply, tanh, add = np.multiply, np.tanh, np.add
+
+        def forward():
+            multiply(z, half, out=out)
+            tanh(out, out=out)
+            add(out, one, out=out)
+            multiply(out, half, out=out)
+
+        return forward
 
     def backward(self, z, a, da, out):
         slope = a * (1 - a)

@@ -7,6 +7,8 @@ and a whole model is copied, checked for NaN or saved as one array.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,8 +47,9 @@ class _Buffers:
 class _BatchBuffers(list):
     """The ``_Buffers`` of every layer for one batch size, with the loops' work prebuilt.
 
-    ``forward_steps`` and ``backward_steps`` hold each layer's arrays as tuples, so the
-    passes unpack locals instead of looking attributes up for every batch.
+    ``forward_steps`` and ``backward_steps`` hold each layer's arrays and its activation
+    bound to them as tuples, so the passes unpack locals instead of looking attributes up
+    for every batch.
     """
 
     def __init__(self, buffers: list[_Buffers], x1: np.ndarray) -> None:
@@ -55,6 +58,9 @@ class _BatchBuffers(list):
         """The (n, d + 1) array that ``forward`` copies plain (n, d) input into."""
         self.forward_steps: list[tuple] = []
         self.backward_steps: list[tuple] = []
+        self.loss: Loss | None = None
+        """The loss whose fused gradient ``fused`` computes; see ``Sequential.backward``."""
+        self.fused: Callable[[np.ndarray], float] | None = None
 
 
 class Sequential:
@@ -203,7 +209,7 @@ class Sequential:
             z, a = oriented(layer, buf.z, buf.a)
             buffers.forward_steps.append(
                 (
-                    layer.Wb.T, buf.z.T, z, a, layer.f.forward,
+                    layer.Wb.T, buf.z.T, layer.f.forward_on(z, a),
                     buf.mask, buf.a, buf.out, 1.0 - layer.dropout, next_input_T,
                 )
             )
@@ -212,11 +218,13 @@ class Sequential:
             z_below, a_below, dz_below, mask_below = oriented(
                 layer_below, below.z, below.a, below.dz, below.mask
             )
-            buffers.backward_steps.append(
-                (
-                    inputs_T[i], buf.dz, layer.dWb, layer.W, buf.dz.T, below.dz.T,
-                    layer_below.f.backward, z_below, a_below, dz_below, mask_below,
+            below_backward = layer_below.f.backward_on(z_below, a_below, dz_below)
+            if mask_below is not None:
+                below_backward = functools.partial(
+                    _dropout_backward, dz_below, mask_below, below_backward
                 )
+            buffers.backward_steps.append(
+                (inputs_T[i], buf.dz, layer.dWb, layer.W, buf.dz.T, below.dz.T, below_backward)
             )
         return buffers
 
@@ -252,9 +260,9 @@ class Sequential:
         dot = np.dot
 
         input_T = X1.T
-        for Wb_T, z_T, z, a, activate, mask, a_rows, out, keep, next_input_T in buffers.forward_steps:
+        for Wb_T, z_T, activate, mask, a_rows, out, keep, next_input_T in buffers.forward_steps:
             dot(Wb_T, input_T, out=z_T)
-            activate(z, a)
+            activate()
             if mask is not None:
                 if training:
                     np.less(rng.random(mask.shape, dtype=self.dtype), keep, out=mask)
@@ -265,7 +273,7 @@ class Sequential:
             input_T = next_input_T
         return buffers
 
-    def backward(self, X: np.ndarray, y: np.ndarray, loss: Loss, buffers: list[_Buffers]) -> float:
+    def backward(self, X: np.ndarray, y: np.ndarray, loss: Loss, buffers: _BatchBuffers) -> float:
         """Fill ``grad`` with dJ/dθ after ``forward(X)`` and return the batch loss J.
 
         Output layer: dz_L = dJ/dz_L, fused with the loss where it can be.
@@ -278,23 +286,19 @@ class Sequential:
         top = buffers[-1]
         output = layers[-1]
         if loss.fused_activation == output.activation:
-            J = loss.fused(top.z, top.a, y, top.dz)
+            if buffers.loss is not loss:
+                buffers.loss, buffers.fused = loss, loss.fused_on(top.z, top.a, top.dz)
+            J = buffers.fused(y)
         else:
             J = loss.value(top.a, y)
             loss.gradient(top.a, y, top.dz)
             output.f.backward(top.z, top.a, top.dz, top.dz)
         dot = np.dot
 
-        for (
-            input_T, dz, dWb, W, dz_T, dz_below_T,
-            f_below_backward, z_below, a_below, dz_below, mask_below,
-        ) in buffers.backward_steps:
+        for input_T, dz, dWb, W, dz_T, dz_below_T, below_backward in buffers.backward_steps:
             dot(input_T, dz, out=dWb)
-
             dot(W, dz_T, out=dz_below_T)
-            if mask_below is not None:
-                dz_below *= mask_below
-            f_below_backward(z_below, a_below, dz_below, dz_below)
+            below_backward()
         first = buffers[0]
         dot(first.inp.T, first.dz, out=layers[0].dWb)
 
@@ -343,3 +347,9 @@ class Sequential:
             if not np.isfinite(self.theta[self.layer_slice(i)]).all():
                 return i
         return None
+
+
+def _dropout_backward(dz: np.ndarray, mask: np.ndarray, activation_backward: Callable) -> None:
+    """Pass dJ/da back through dropout (times its mask), then through the activation."""
+    dz *= mask
+    activation_backward()
