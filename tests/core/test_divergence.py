@@ -103,3 +103,61 @@ def test_reason_set_before_record():
     )
     assert trainer.run() == "diverged"
     assert seen == ["diverged"]
+
+
+class SpoiledGradient(type(get_loss("mse"))):
+    """Mean squared error whose gradient turns infinite from the third batch on."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def gradient(self, a, y, out):
+        self.calls += 1
+        super().gradient(a, y, out)
+        if self.calls >= 3:
+            out[0] = np.inf
+        return out
+
+
+def guarded_run(loss, optimizer, target_scale=1.0):
+    """Train a small regression net and return the trainer, its records and θ after each batch."""
+    rng = np.random.default_rng(0)
+    x, y = xor_data(rng)
+    y = y * target_scale
+    model = Sequential([Dense(8, "relu"), Dense(1, "linear")], 2, rng)
+    trainer = Trainer(model, optimizer, loss, x, y, rng=rng, epochs=2, batch_size=32)
+    records, snapshots = [], []
+
+    def listen(record):
+        records.append(record)
+        if isinstance(record, BatchEnded):
+            snapshots.append(model.theta.copy())
+
+    trainer.add_listener(listen)
+    assert trainer.run() == "diverged"
+    return trainer, records_of(records, TrainingDiverged)[0], snapshots
+
+
+def test_nonfinite_gradient_keeps_weights():
+    trainer, record, snapshots = guarded_run(SpoiledGradient(), get_optimizer("adam"))
+    assert record.quantity == "gradient"
+    assert record.batch == 3
+    assert record.layer == 0
+    np.testing.assert_array_equal(trainer.model.theta, snapshots[-1])
+    # The refused update was not applied, so the last update is zero.
+    assert not trainer.optimizer.update.any()
+    assert all(stats.update_ratio == 0 for stats in trainer.layer_stats())
+
+
+def test_overflowing_update_keeps_weights():
+    # Targets of 1000 make the bias gradients about 60, and lr times that overflows
+    # float32, though the gradient itself is finite.
+    trainer, record, snapshots = guarded_run(
+        get_loss("mse"), get_optimizer("sgd", lr=1e38), target_scale=1000.0
+    )
+    assert record.quantity == "weights"
+    assert record.batch == 1
+    assert record.layer is not None
+    assert not snapshots
+    assert np.isfinite(trainer.model.theta).all()
+    assert trainer.step_count == 0

@@ -186,3 +186,31 @@ def test_failed_set_keeps_params():
     with pytest.raises(ConfigError):
         optimizer.set(lr=-1)
     assert optimizer.lr == 0.01
+
+
+def test_nonfinite_update_not_applied():
+    optimizer = get_optimizer("adam")
+    optimizer.build(3, np.dtype(np.float32))
+    theta = np.array(THETA, np.float32)
+    assert not optimizer.step(theta, np.array([0.1, np.nan, 0.2], np.float32))
+    np.testing.assert_array_equal(theta, np.array(THETA, np.float32))
+
+
+def test_huge_finite_update_applied():
+    # Δθ·Δθ overflows float32 here, but θ − Δθ does not, so the update goes through.
+    optimizer = get_optimizer("sgd", lr=1.0)
+    optimizer.build(2, np.dtype(np.float32))
+    theta = np.array([1.0, 2.0], np.float32)
+    with np.errstate(over="ignore"):
+        assert optimizer.step(theta, np.array([1e20, -1e20], np.float32))
+    np.testing.assert_array_equal(theta, np.array([-1e20, 1e20], np.float32))
+    np.testing.assert_array_equal(optimizer.update, np.array([1e20, -1e20], np.float32))
+
+
+def test_update_that_overflows_weights_not_applied():
+    optimizer = get_optimizer("sgd", lr=1.0)
+    optimizer.build(2, np.dtype(np.float32))
+    theta = np.array([3e38, 0.0], np.float32)
+    with np.errstate(over="ignore"):
+        assert not optimizer.step(theta, np.array([-1e38, 0.0], np.float32))
+    np.testing.assert_array_equal(theta, np.array([3e38, 0.0], np.float32))

@@ -341,10 +341,15 @@ class Sequential:
             return np.empty((0, self.output_layer.units), self.dtype)
         return np.concatenate(parts)
 
-    def first_nonfinite_layer(self) -> int | None:
-        """Return the index of the first layer with a NaN or infinite weight, or None."""
+    def first_nonfinite_layer(self, values: np.ndarray | None = None) -> int | None:
+        """Return the first layer whose part of ``values`` has a NaN or infinity, or None.
+
+        ``values`` is laid out as ``theta`` (a gradient or an update, say); by default it is
+        ``theta`` itself.
+        """
+        values = self.theta if values is None else values
         for i in range(len(self.layers)):
-            if not np.isfinite(self.theta[self.layer_slice(i)]).all():
+            if not np.isfinite(values[self.layer_slice(i)]).all():
                 return i
         return None
 

@@ -31,6 +31,8 @@ class Optimizer:
         self.params = {**self.defaults, **params}
         self.iterations = 0
         self.state: dict[str, np.ndarray] = {}
+        self.update: np.ndarray | None = None
+        """The last update Δθ applied as θ ← θ − Δθ, zeros before the first; set by ``build``."""
         self._check()
 
     @property
@@ -85,7 +87,9 @@ class Optimizer:
             current = self.state.get(name)
             if current is None or current.shape != (n,) or current.dtype != dtype:
                 self.state[name] = self._initial_state(name, n, dtype)
-        self._scratch = np.empty(n, dtype)
+        if self.update is None or self.update.shape != (n,) or self.update.dtype != dtype:
+            self.update = np.zeros(n, dtype)
+            self._work = np.empty(n, dtype)
 
     def _initial_state(self, name: str, n: int, dtype: np.dtype) -> np.ndarray:
         return np.zeros(n, dtype)
@@ -96,16 +100,36 @@ class Optimizer:
             if name in arrays:
                 self.state[name][...] = arrays[name]
 
-    def step(self, theta: np.ndarray, grad: np.ndarray) -> None:
-        """Apply one update to ``theta`` in place from ``grad``."""
+    def step(self, theta: np.ndarray, grad: np.ndarray) -> bool:
+        """Apply one update θ ← θ − Δθ in place from ``grad``; return True when applied.
+
+        An update with a NaN or infinite value, or one that would make a weight overflow,
+        is not applied: ``step`` returns False, θ keeps its finite values and ``update``
+        holds the refused Δθ. The state vectors have taken in the gradient by then.
+        """
         self.iterations += 1
+        update = self.update
+        self._compute_update(grad, update)
         decay = self.params.get("weight_decay", 0.0)
         if decay:
-            # Decoupled weight decay as Keras applies it, before the update: θ ← θ − α λ θ.
-            theta *= 1.0 - self.lr * decay
-        self._update(theta, grad)
+            # Decoupled weight decay as Keras applies it: θ ← θ − α λ θ, then the step.
+            np.multiply(theta, self.lr * decay, out=self._work)
+            update += self._work
+        # Δθ·Δθ is non-finite when any element is, and a BLAS dot is cheaper than an
+        # isfinite pass. When it is finite, every |Δθ_i| < sqrt(max float), far below half
+        # the spacing of floats near the maximum, so θ − Δθ cannot overflow. The dot also
+        # overflows for finite but huge updates; those are checked element by element.
+        if not math.isfinite(np.dot(update, update)) and not self._applies(theta, update):
+            return False
+        theta -= update
+        return True
 
-    def _update(self, theta: np.ndarray, grad: np.ndarray) -> None:
+    def _applies(self, theta: np.ndarray, update: np.ndarray) -> bool:
+        """Return True when θ − Δθ is finite everywhere (allocates; for huge updates only)."""
+        return bool(np.isfinite(update).all() and np.isfinite(theta - update).all())
+
+    def _compute_update(self, grad: np.ndarray, update: np.ndarray) -> None:
+        """Write Δθ for this step into ``update``, advancing the state vectors."""
         raise NotImplementedError
 
     def config(self) -> dict:
@@ -124,23 +148,20 @@ class SGD(Optimizer):
     defaults = {"lr": 0.01, "momentum": 0.0, "nesterov": False}
     state_names = ("momentum",)
 
-    def _update(self, theta, grad):
-        mu = self.params["momentum"]
-        lr = self.lr
-        s = self._scratch
+    def _compute_update(self, grad, update):
+        mu, lr = self.params["momentum"], self.lr
+        np.multiply(grad, lr, out=update)
         if not mu:
-            np.multiply(grad, lr, out=s)
-            theta -= s
             return
         m = self.state["momentum"]
         m *= mu
-        np.multiply(grad, lr, out=s)
-        m -= s
+        m -= update
         if self.params["nesterov"]:
-            theta += mu * m
-            theta -= s
+            # θ + μ m − α g is θ − (α g − μ m).
+            np.multiply(m, mu, out=self._work)
+            update -= self._work
         else:
-            theta += m
+            np.negative(m, out=update)
 
 
 class RMSprop(Optimizer):
@@ -150,9 +171,9 @@ class RMSprop(Optimizer):
     defaults = {"lr": 0.001, "rho": 0.9, "momentum": 0.0, "epsilon": 1e-7}
     state_names = ("velocity", "momentum")
 
-    def _update(self, theta, grad):
+    def _compute_update(self, grad, update):
         rho, eps, mu = self.params["rho"], self.params["epsilon"], self.params["momentum"]
-        v, s = self.state["velocity"], self._scratch
+        v, s = self.state["velocity"], update
         v *= rho
         np.square(grad, out=s)
         s *= 1 - rho
@@ -165,9 +186,7 @@ class RMSprop(Optimizer):
             m = self.state["momentum"]
             m *= mu
             m += s
-            theta -= m
-        else:
-            theta -= s
+            np.copyto(update, m)
 
 
 class Adam(Optimizer):
@@ -212,9 +231,9 @@ class Adam(Optimizer):
                 arrays[new] = arrays.pop(old) / (1 - self.params[beta])
         super().import_state(arrays)
 
-    def _update(self, theta, grad):
+    def _compute_update(self, grad, update):
         b1, b2, eps = self.params["beta_1"], self.params["beta_2"], self.params["epsilon"]
-        M, V, s = self.state["m_sum"], self.state["v_sum"], self._scratch
+        M, V, s = self.state["m_sum"], self.state["v_sum"], update
         t = self.iterations
         scale = math.sqrt(1 - b2)
         alpha = self.lr * math.sqrt(1 - b2**t) / (1 - b1**t) * (1 - b1) / scale
@@ -232,7 +251,6 @@ class Adam(Optimizer):
         s += eps
         np.divide(M, s, out=s)
         s *= alpha_array
-        theta -= s
 
     def _constants(self, b1: float, b2: float, eps: float, dtype: np.dtype) -> tuple:
         """Return β1, β2, ε and a slot for α_t as 0-d arrays of ``dtype``, cached.
@@ -265,15 +283,14 @@ class Adagrad(Optimizer):
     def _initial_state(self, name, n, dtype):
         return np.full(n, self.params["initial_accumulator_value"], dtype)
 
-    def _update(self, theta, grad):
-        G, s = self.state["accumulator"], self._scratch
+    def _compute_update(self, grad, update):
+        G, s = self.state["accumulator"], update
         np.square(grad, out=s)
         G += s
         np.add(G, self.params["epsilon"], out=s)
         np.sqrt(s, out=s)
         np.divide(grad, s, out=s)
         s *= self.lr
-        theta -= s
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {

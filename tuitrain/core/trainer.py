@@ -134,7 +134,6 @@ class Trainer:
         self._set_batch_size(batch_size)
         self.optimizer.build(model.n_params, dtype)
         self.base_lr = optimizer.lr
-        self._theta_before = model.theta.copy()
         self._best_theta: np.ndarray | None = None
 
         self.epoch = 0
@@ -311,6 +310,7 @@ class Trainer:
         else:
             fresh = get_optimizer(name, **{"lr": self.optimizer.lr, **params})
             fresh.build(self.model.n_params, self.model.dtype)
+            np.copyto(fresh.update, self.optimizer.update)
             self.optimizer = fresh
         self.base_lr *= self.optimizer.lr / old["lr"]
         for key, value in self.optimizer.config().items():
@@ -405,8 +405,7 @@ class Trainer:
         outputs = self._outputs
         lr = optimizer.lr
 
-        rng, theta_before = self.rng, self._theta_before
-        isfinite, copyto, dot = math.isfinite, np.copyto, np.dot
+        rng, isfinite, copyto = self.rng, math.isfinite, np.copyto
         batch_size = self.batch_size
         first_step = self.step_count == 0 and self.initial_loss is None
 
@@ -431,11 +430,8 @@ class Trainer:
                 # without a pass over the whole training set.
                 self.initial_loss, first_step = J, False
 
-            copyto(theta_before, theta)
-            optimizer.step(theta, grad)
-            # θ·θ is non-finite when any weight is, and a BLAS dot is cheaper than
-            # theta.sum(). It can also overflow for finite weights, hence the exact check.
-            if not isfinite(dot(theta, theta)) and not np.isfinite(theta).all():
+            # The optimizer applies no update that would leave a weight non-finite.
+            if not optimizer.step(theta, grad):
                 quantity = "gradient" if not np.isfinite(grad).all() else "weights"
                 return self._diverged(epoch, batch, quantity, buffers)
 
@@ -498,15 +494,14 @@ class Trainer:
                 if not np.isfinite(buf.out).all():
                     layer = i
                     break
+        elif quantity == "gradient":
+            layer = self.model.first_nonfinite_layer(self.model.grad)
         else:
-            found = self.model.first_nonfinite_layer()
-            layer = found
-            if quantity == "gradient":
-                for i in range(len(self.model.layers)):
-                    if not np.isfinite(self.model.grad[self.model.layer_slice(i)]).all():
-                        layer = i
-                        break
-            np.copyto(self.model.theta, self._theta_before)
+            update = self.optimizer.update
+            layer = self.model.first_nonfinite_layer(self.model.theta - update)
+        if quantity != "loss":
+            # The refused update was not applied: the weights moved by zero.
+            self.optimizer.update[...] = 0
         cause, params = self._likely_cause()
         # Set before the record goes out, so a listener that reacts to it reads the reason.
         self.stop_reason = "diverged"
@@ -574,7 +569,7 @@ class Trainer:
                 saturated = float(np.mean(flat >= 0.9))
             part = model.layer_slice(i)
             theta = model.theta[part].astype(np.float64)
-            delta = theta - self._theta_before[part]
+            delta = self.optimizer.update[part].astype(np.float64)
             norm = float(np.linalg.norm(theta))
             stats.append(
                 LayerStats(
@@ -633,7 +628,7 @@ class Trainer:
             "initial_loss": self.initial_loss,
             "warned_rising": self._warned_rising,
             "best_theta": self._best_theta,
-            "theta_before": self._theta_before,
+            "last_update": self.optimizer.update,
             "delay": self.delay,
             "stop_reason": self.stop_reason,
             "history_limit": self.history_limit,
@@ -644,7 +639,7 @@ class Trainer:
         self.initial_loss = extra["initial_loss"]
         self._warned_rising = extra["warned_rising"]
         self._best_theta = None if extra["best_theta"] is None else extra["best_theta"].copy()
-        np.copyto(self._theta_before, extra["theta_before"])
+        np.copyto(self.optimizer.update, extra["last_update"])
         self.delay = extra["delay"]
         self.stop_reason = extra["stop_reason"]
         self.history_limit = extra["history_limit"]
