@@ -31,6 +31,8 @@ class Optimizer:
         self.params = {**self.defaults, **params}
         self.iterations = 0
         self.state: dict[str, np.ndarray] = {}
+        self._prepared: tuple | None = None
+        """Constants that ``_compute_update`` derives from the settings; None after a change."""
         self.update: np.ndarray | None = None
         """The last update Δθ applied as θ ← θ − Δθ, zeros before the first; set by ``build``."""
         self._check()
@@ -49,6 +51,7 @@ class Optimizer:
         self._check_known(params)
         old = dict(self.params)
         self.params.update(params)
+        self._prepared = None
         try:
             self._check()
         except ConfigError:
@@ -87,6 +90,7 @@ class Optimizer:
             current = self.state.get(name)
             if current is None or current.shape != (n,) or current.dtype != dtype:
                 self.state[name] = self._initial_state(name, n, dtype)
+        self._prepared = None
         if self.update is None or self.update.shape != (n,) or self.update.dtype != dtype:
             self.update = np.zeros(n, dtype)
             self._work = np.empty(n, dtype)
@@ -232,13 +236,13 @@ class Adam(Optimizer):
         super().import_state(arrays)
 
     def _compute_update(self, grad, update):
-        b1, b2, eps = self.params["beta_1"], self.params["beta_2"], self.params["epsilon"]
-        M, V, s = self.state["m_sum"], self.state["v_sum"], update
+        prepared = self._prepared
+        if prepared is None:
+            prepared = self._prepared = self._prepare(update.dtype)
+        b1, b2, eps, alpha, rate, beta_1, beta_2 = prepared
         t = self.iterations
-        scale = math.sqrt(1 - b2)
-        alpha = self.lr * math.sqrt(1 - b2**t) / (1 - b1**t) * (1 - b1) / scale
-        b1, b2, eps, alpha_array = self._constants(b1, b2, eps / scale, s.dtype)
-        alpha_array[...] = alpha
+        alpha[...] = rate * math.sqrt(1 - beta_2**t) / (1 - beta_1**t)
+        M, V, s = self.state["m_sum"], self.state["v_sum"], update
 
         M *= b1
         M += grad
@@ -250,20 +254,20 @@ class Adam(Optimizer):
         np.sqrt(V, out=s)
         s += eps
         np.divide(M, s, out=s)
-        s *= alpha_array
+        s *= alpha
 
-    def _constants(self, b1: float, b2: float, eps: float, dtype: np.dtype) -> tuple:
-        """Return β1, β2, ε and a slot for α_t as 0-d arrays of ``dtype``, cached.
+    def _prepare(self, dtype: np.dtype) -> tuple:
+        """Return what every step needs: β1, β2, ε / sqrt(1 − β2) and a slot for α_t as
+        0-d arrays of ``dtype``, then α (1 − β1) / sqrt(1 − β2), β1 and β2 as floats.
 
         NumPy 2.4 converts a Python float operand on every call: s *= 0.1 on 5,569 float32
         took 0.68 us, against 0.41 us with a 0-d float32 array (2-core AMD EPYC). The value
         is rounded to ``dtype`` either way, so the results are the same bits.
         """
-        key = (b1, b2, eps, dtype)
-        if getattr(self, "_constants_key", None) != key:
-            self._constants_key = key
-            self._constant_arrays = tuple(np.array(c, dtype) for c in (b1, b2, eps, 0.0))
-        return self._constant_arrays
+        b1, b2, eps = self.params["beta_1"], self.params["beta_2"], self.params["epsilon"]
+        scale = math.sqrt(1 - b2)
+        arrays = tuple(np.array(c, dtype) for c in (b1, b2, eps / scale, 0.0))
+        return (*arrays, self.lr * (1 - b1) / scale, b1, b2)
 
 
 class AdamW(Adam):
