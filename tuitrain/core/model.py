@@ -52,15 +52,17 @@ class _BatchBuffers(list):
     for every batch.
     """
 
-    def __init__(self, buffers: list[_Buffers], x1: np.ndarray) -> None:
+    def __init__(self, buffers: list[_Buffers], x1: np.ndarray, first_dWb: np.ndarray) -> None:
         super().__init__(buffers)
         self.x1 = x1
         """The (n, d + 1) array that ``forward`` copies plain (n, d) input into."""
         self.forward_steps: list[tuple] = []
         self.backward_steps: list[tuple] = []
         self.loss: Loss | None = None
-        """The loss whose fused gradient ``fused`` computes; see ``Sequential.backward``."""
-        self.fused: Callable[[np.ndarray], float] | None = None
+        """The loss that ``output_backward`` is prepared for; see ``Sequential.backward``."""
+        self.output_backward: Callable[[np.ndarray], float] | None = None
+        self.first_gradient = (buffers[0].dz, first_dWb)
+        """The first layer's dz and d[W; b], whose input changes with every batch."""
 
 
 class Sequential:
@@ -195,7 +197,7 @@ class Sequential:
             )
         for buf, input_T in zip(per_layer[1:], inputs_T[1:]):
             buf.inp = input_T.T
-        buffers = _BatchBuffers(per_layer, x1)
+        buffers = _BatchBuffers(per_layer, x1, self.layers[0].dWb)
 
         # Elementwise activations get the contiguous (units, n) arrays, softmax the
         # (n, units) views, because it works along each sample's row.
@@ -282,34 +284,40 @@ class Sequential:
         Going down: da_{l-1} = dz_l W_l^T, then dz_{l-1} = da_{l-1} * f'(z_{l-1}).
         ``X`` must be the input of that ``forward`` call, which ``buffers`` already holds.
         """
-        layers = self.layers
-        top = buffers[-1]
-        output = layers[-1]
-        if loss.fused_activation == output.activation:
-            if buffers.loss is not loss:
-                buffers.loss, buffers.fused = loss, loss.fused_on(top.z, top.a, top.dz)
-            J = buffers.fused(y)
-        else:
-            J = loss.value(top.a, y)
-            loss.gradient(top.a, y, top.dz)
-            output.f.backward(top.z, top.a, top.dz, top.dz)
+        if buffers.loss is not loss:
+            buffers.loss, buffers.output_backward = loss, self._output_backward(loss, buffers[-1])
+        J = buffers.output_backward(y)
         dot = np.dot
 
         for input_T, dz, dWb, W, dz_T, dz_below_T, below_backward in buffers.backward_steps:
             dot(input_T, dz, out=dWb)
             dot(W, dz_T, out=dz_below_T)
             below_backward()
-        first = buffers[0]
-        dot(first.inp.T, first.dz, out=layers[0].dWb)
+        dz, dWb = buffers.first_gradient
+        dot(buffers[0].inp.T, dz, out=dWb)
 
         regularized = False
-        for layer in layers:
+        for layer in self.layers:
             if layer.l1 or layer.l2:
                 layer.add_penalty_gradient()
                 regularized = True
         if regularized:
             J += self.penalty()
         return J
+
+    def _output_backward(self, loss: Loss, top: _Buffers) -> Callable[[np.ndarray], float]:
+        """Return a function of y that fills the output layer's dz and returns J."""
+        output = self.output_layer
+        if loss.fused_activation == output.activation:
+            return loss.fused_on(top.z, top.a, top.dz)
+
+        def output_backward(y: np.ndarray) -> float:
+            J = loss.value(top.a, y)
+            loss.gradient(top.a, y, top.dz)
+            output.f.backward(top.z, top.a, top.dz, top.dz)
+            return J
+
+        return output_backward
 
     def clear_buffers(self) -> None:
         """Drop the cached work arrays, after a change of dropout needs new ones."""
