@@ -8,7 +8,7 @@ Two workloads:
 
 * reference: 1000 x 20 inputs, Dense 64 relu -> 64 relu -> 1 sigmoid, Adam, binary
   cross-entropy, batch 32, float32. Contenders: the tuitrain ``Trainer``, the bare
-  tuitrain loop (``forward`` + ``backward`` + ``optimizer.step``), a straightforward NumPy
+  tuitrain loop (``train_batch`` + ``optimizer.step``), a straightforward NumPy
   implementation written below, and PyTorch on the CPU when it is importable.
 * wide: 784-256-256-10, softmax + categorical cross-entropy with integer labels, batch
   256, float32. Contenders: the bare tuitrain step and the 8 matrix products of its
@@ -106,24 +106,27 @@ def time_trainer() -> tuple[float, int, float]:
 
 
 def time_bare_loop() -> tuple[float, int, float]:
-    """Run forward, backward and the optimizer step over shuffled batches, nothing else."""
+    """Run the model's training pass and the optimizer step over shuffled batches, nothing else.
+
+    ``train_batch`` is the forward and backward pass the Trainer runs; the inputs carry
+    the column of ones that the Trainer appends once, and the targets are converted once.
+    """
     rng, x, y = reference_data()
     model = reference_model(rng)
     loss = get_loss("binary_crossentropy")
     optimizer = get_optimizer("adam")
     optimizer.build(model.n_params, model.dtype)
-    X = x.astype(np.float32)
-    Y = y.astype(np.float32)[:, None]
+    X1 = np.ones((len(x), x.shape[1] + 1), np.float32)
+    X1[:, :-1] = x
+    targets = model.targets_for(loss, y.astype(np.float32)[:, None])
     theta, grad = model.theta, model.grad
     steps = 0
     started = time.perf_counter()
     for _ in range(REFERENCE_EPOCHS):
-        order = rng.permutation(len(X))
-        Xs, Ys = X[order], Y[order]
-        for start in range(0, len(X), 32):
-            Xb, Yb = Xs[start : start + 32], Ys[start : start + 32]
-            buffers = model.forward(Xb, training=True, rng=rng)
-            J = model.backward(Xb, Yb, loss, buffers)
+        order = rng.permutation(len(X1))
+        X1s, Ts = X1[order], targets[order]
+        for start in range(0, len(X1), 32):
+            J = model.train_batch(X1s[start : start + 32], Ts[start : start + 32], loss, rng)
             optimizer.step(theta, grad)
             steps += 1
     return time.perf_counter() - started, steps, J
@@ -229,8 +232,10 @@ class WideWorkload:
         self.optimizer = get_optimizer("adam")
         self.optimizer.build(self.model.n_params, self.model.dtype)
         n = 256 * WIDE_STEPS
-        self.X = rng.random((n, 784), dtype=np.float32)
-        self.y = rng.integers(0, 10, n)
+        self.X1 = np.ones((n, 785), np.float32)
+        self.X1[:, :-1] = rng.random((n, 784), dtype=np.float32)
+        self.X = self.X1[:, :-1]
+        self.targets = self.model.targets_for(self.loss, rng.integers(0, 10, n))
 
         # Work arrays for the matmul-only contender, shaped as in the real step.
         W1, W2, W3 = (layer.W for layer in self.model.layers)
@@ -246,10 +251,8 @@ class WideWorkload:
         model, loss, optimizer = self.model, self.loss, self.optimizer
         started = time.perf_counter()
         for step in range(WIDE_STEPS):
-            Xb = self.X[step * 256 : (step + 1) * 256]
-            yb = self.y[step * 256 : (step + 1) * 256]
-            buffers = model.forward(Xb, training=True, rng=self.rng)
-            J = model.backward(Xb, yb, loss, buffers)
+            batch = slice(step * 256, (step + 1) * 256)
+            J = model.train_batch(self.X1[batch], self.targets[batch], loss, self.rng)
             optimizer.step(model.theta, model.grad)
         return time.perf_counter() - started, WIDE_STEPS, J
 

@@ -120,3 +120,50 @@ def test_loss_aliases():
     assert get_loss("sparse_categorical_crossentropy").name == "categorical_crossentropy"
     assert get_loss("mean_squared_error").name == "mse"
     assert get_loss("bce").name == "binary_crossentropy"
+
+
+@pytest.mark.parametrize(
+    ("activation", "units", "loss_name", "labels"),
+    [
+        ("sigmoid", 1, "binary_crossentropy", np.array([[0.0], [1.0], [1.0], [0.0], [1.0]])),
+        ("softmax", 3, "categorical_crossentropy", np.array([2, 0, 1, 1, 0])),
+        ("linear", 2, "mse", np.arange(10.0).reshape(5, 2)),
+    ],
+)
+def test_train_batch_matches_forward_and_backward(activation, units, loss_name, labels):
+    """train_batch gives the loss and gradient that forward followed by backward give."""
+    rng = np.random.default_rng(3)
+    model = Sequential([Dense(6, "relu"), Dense(units, activation)], 4, rng, "float64")
+    loss = get_loss(loss_name)
+    X = rng.normal(size=(5, 4))
+    X1 = np.hstack([X, np.ones((5, 1))])
+
+    J = model.backward(X, labels, loss, model.forward(X, training=True, rng=rng))
+    grad = model.grad.copy()
+    logits = model.logits(X)
+
+    J_batch = model.train_batch(X1, model.targets_for(loss, labels), loss, rng)
+    np.testing.assert_allclose(J_batch, J, rtol=1e-13)
+    np.testing.assert_allclose(model.grad, grad, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(model.buffers_for(5)[-1].z, logits, rtol=1e-13)
+
+
+def test_bce_step_skips_outputs_only_when_fused():
+    rng = np.random.default_rng(0)
+    sigmoid = Sequential([Dense(1, "sigmoid")], 2, rng)
+    tanh = Sequential([Dense(1, "tanh")], 2, rng)
+    bce, cce = get_loss("binary_crossentropy"), get_loss("categorical_crossentropy")
+    assert not sigmoid.computes_outputs(bce)
+    assert tanh.computes_outputs(bce)
+    assert Sequential([Dense(3, "softmax")], 2, rng).computes_outputs(cce)
+
+
+@pytest.mark.parametrize("labels", [[0, 2, 1], [0.5, 1.0, 0.0], [-1, 1, 1]])
+def test_bce_targets_must_be_binary(labels):
+    from tuitrain.core import ConfigError, messages
+
+    y = np.array(labels, dtype=np.float32)[:, None]
+    with pytest.raises(ConfigError) as caught:
+        get_loss("binary_crossentropy").fused_targets(y)
+    assert caught.value.template == messages.BCE_TARGETS_NOT_BINARY
+    assert f"{max(labels):g}" in str(caught.value) or f"{min(labels):g}" in str(caught.value)

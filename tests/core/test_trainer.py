@@ -193,6 +193,25 @@ def test_constructor_rejects_empty_set():
     assert caught.value.template == messages.EMPTY_TRAINING_SET
 
 
+def test_constructor_rejects_nonbinary_bce_targets():
+    rng = np.random.default_rng(0)
+    model = Sequential([Dense(1, "sigmoid")], 2, rng)
+    with pytest.raises(ConfigError) as caught:
+        Trainer(model, get_optimizer("sgd"), get_loss("bce"), np.zeros((3, 2)), np.array([0, 2, 1]), rng=rng)
+    assert caught.value.template == messages.BCE_TARGETS_NOT_BINARY
+    assert caught.value.params["values"] == "0, 1, 2"
+
+
+def test_binary_accuracy_from_logits_matches_outputs():
+    """The trainer counts binary hits from the logits (z > 0) when it skips the sigmoid."""
+    from tuitrain.core.metrics import metric_sum
+
+    z = np.array([[-3.0], [-0.1], [0.2], [4.0], [0.0]], np.float32)
+    a = 1 / (1 + np.exp(-z))
+    y = np.array([[0.0], [1.0], [1.0], [1.0], [0.0]], np.float32)
+    assert metric_sum("accuracy", z, None, y) == metric_sum("accuracy", z, a, y) == 4
+
+
 def test_constructor_rejects_length_mismatch():
     rng = np.random.default_rng(0)
     model = Sequential([Dense(1, "sigmoid")], 2, rng)

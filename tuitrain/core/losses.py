@@ -37,20 +37,29 @@ class Loss:
         """Write dJ/da into ``out`` and return it."""
         raise NotImplementedError
 
-    def fused(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, dz: np.ndarray) -> float:
-        """Write dJ/dz into ``dz`` and return the mean loss, from logits ``z``."""
-        raise NotImplementedError
+    fused_reads_outputs = True
+    """Whether the fused gradient reads the outputs a. When it does not, training may leave
+    the output layer's activation uncomputed and keep only the logits z."""
+
+    def fused_targets(self, y: np.ndarray) -> np.ndarray:
+        """Return targets y in the form the function from ``fused_on`` takes (y itself here).
+
+        The trainer converts its targets once, so that no batch pays for it.
+        """
+        return y
 
     def fused_on(self, z: np.ndarray, a: np.ndarray, dz: np.ndarray) -> Callable[[np.ndarray], float]:
-        """Return ``fused`` with the arrays of one batch size bound: a function of y alone.
+        """Return a function of the targets that writes dJ/dz into ``dz`` and returns J.
 
-        The model prepares it once per batch size, so a loss can set up its constants and
-        work arrays here instead of on every batch.
+        ``z`` and ``a`` are the output layer's logits and outputs for one batch size, and
+        the function takes that batch's ``fused_targets``. The model prepares it once per
+        batch size, so a loss can set up its constants and work arrays here.
         """
-        return functools.partial(self._fused_with_y, z, a, dz)
+        raise NotImplementedError
 
-    def _fused_with_y(self, z, a, dz, y):
-        return self.fused(z, a, y, dz)
+    def fused(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, dz: np.ndarray) -> float:
+        """Write dJ/dz into ``dz`` and return the mean loss, from logits and targets (allocates)."""
+        return self.fused_on(z, a, dz)(self.fused_targets(y))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
@@ -89,12 +98,14 @@ class MeanAbsoluteError(Loss):
 class BinaryCrossEntropy(Loss):
     """J = -mean(y log a + (1 - y) log(1 - a)) for labels y in {0, 1}.
 
-    From logits: J = mean(log(1 + exp(z)) - z y), the same value without log(0) or
-    overflow.
+    From logits the loss of one sample is -log σ(z) for y = 1 and -log(1 - σ(z)) for y = 0,
+    which is log(1 + e^(s z)) = softplus(s z) with s = 1 - 2y. np.logaddexp(0, s z) computes
+    it without log(0) or overflow.
     """
 
     name = "binary_crossentropy"
     fused_activation = "sigmoid"
+    fused_reads_outputs = False
 
     def value(self, a, y):
         p = np.clip(a, EPSILON, 1 - EPSILON)
@@ -106,22 +117,36 @@ class BinaryCrossEntropy(Loss):
         out /= p * (1 - p) * out.size
         return out
 
-    def fused(self, z, a, y, dz):
-        return self.fused_on(z, a, dz)(y)
+    def fused_targets(self, y):
+        """Return s = 1 - 2y: +1 for label 0 and -1 for label 1, or raise ConfigError.
+
+        With it the loss of a sample is softplus(s z), and dJ/dz = (tanh(z/2) + s) / 2n, which
+        is (σ(z) - y) / n, so the fused step needs neither σ(z) nor y itself.
+        """
+        labels = np.unique(y)
+        if not np.isin(labels, (0, 1)).all():
+            shown = ", ".join(f"{value:g}" for value in labels[:6])
+            raise ConfigError(messages.BCE_TARGETS_NOT_BINARY, values=shown)
+        return 1 - 2 * y
 
     def fused_on(self, z, a, dz):
-        # Zeros, ones and 1 / n as arrays of z's dtype, because NumPy 2.4 converts a Python
+        # 1/2, 1/2n and zeros as arrays of z's dtype, because NumPy 2.4 converts a Python
         # scalar operand on every call, which costs as much as the call on these sizes.
         # The sum is the BLAS dot with ones: 0.4 us where terms.sum() takes 0.75 us.
-        zeros, ones = np.zeros(z.shape, z.dtype), np.ones(z.shape, z.dtype)
-        inverse_size, size = np.array(1.0 / z.size, z.dtype), z.size
-        terms, zy = np.empty(z.shape, z.dtype), np.empty(z.shape, z.dtype)
-        subtract, multiply, vdot = np.subtract, np.multiply, np.vdot
+        dtype, size = z.dtype, z.size
+        half, half_over_n = np.array(0.5, dtype), np.array(0.5 / size, dtype)
+        zeros, ones = np.zeros(z.shape, dtype), np.ones(z.shape, dtype)
+        terms = np.empty(z.shape, dtype)
+        multiply, tanh, add, logaddexp, vdot = np.multiply, np.tanh, np.add, np.logaddexp, np.vdot
 
-        def fused(y):
-            subtract(a, y, out=dz)
-            multiply(dz, inverse_size, out=dz)
-            _terms(z, y, zeros, terms, zy)
+        def fused(s):
+            multiply(z, half, out=dz)
+            tanh(dz, out=dz)
+            add(dz, s, out=dz)
+            multiply(dz, half_over_n, out=dz)
+            # softplus(s z), without overflow: log(e^0 + e^(s z)).
+            multiply(z, s, out=terms)
+            logaddexp(zeros, terms, out=terms)
             return float(vdot(terms, ones)) / size
 
         return fused
@@ -129,23 +154,7 @@ class BinaryCrossEntropy(Loss):
     @staticmethod
     def from_logits(z: np.ndarray, y: np.ndarray) -> float:
         """Return the mean loss from logits z, for evaluation without a gradient."""
-        shape, dtype = z.shape, z.dtype
-        terms = _terms(z, y, np.zeros((), dtype), np.empty(shape, dtype), np.empty(shape, dtype))
-        return float(terms.sum()) / z.size
-
-
-def _terms(z: np.ndarray, y: np.ndarray, zeros: np.ndarray, out: np.ndarray, zy: np.ndarray) -> np.ndarray:
-    """Write each sample's binary cross-entropy from its logit, softplus(z) - z y, into ``out``.
-
-    -y log σ(z) - (1 - y) log(1 - σ(z)) simplifies to log(1 + e^z) - z y. np.logaddexp(0, z)
-    computes log(e^0 + e^z) without overflow, and its result is never below max(z, 0), so
-    for y = 1 the difference is never negative either. Three calls in all, where the
-    textbook max(z, 0) - z y + log(1 + e^-|z|) takes seven. ``zy`` is work space.
-    """
-    np.logaddexp(zeros, z, out=out)
-    np.multiply(z, y, out=zy)
-    out -= zy
-    return out
+        return float(np.logaddexp(0, (1 - 2 * y) * z).sum()) / z.size
 
 
 class CategoricalCrossEntropy(Loss):
@@ -175,7 +184,11 @@ class CategoricalCrossEntropy(Loss):
         out *= 1.0 / n
         return out
 
-    def fused(self, z, a, y, dz):
+    def fused_on(self, z, a, dz):
+        return functools.partial(self._fused, z, a, dz)
+
+    @staticmethod
+    def _fused(z, a, dz, y):
         n = len(z)
         np.copyto(dz, a)
         if y.ndim == 1:

@@ -30,6 +30,10 @@ BAD_STEP_UNIT = "A step is one 'batch' or one 'epoch', not '{value}'."
 BAD_DELAY = "The delay between batches must be 0 seconds or more, but got {value}."
 EMPTY_TRAINING_SET = "The training set is empty. Use more samples or a smaller validation split."
 LENGTH_MISMATCH = "There are {features} feature rows but {targets} targets; they must match."
+BCE_TARGETS_NOT_BINARY = (
+    "Binary cross-entropy needs targets 0 and 1, but they include {values}. Map the two "
+    "classes to 0 and 1, or use categorical cross-entropy."
+)
 
 BATCH_SIZE_CLAMPED = "Batch size {batch_size} is larger than the {n} training samples, so batches use all {n}."
 

@@ -59,8 +59,12 @@ class _BatchBuffers(list):
         self.forward_steps: list[tuple] = []
         self.backward_steps: list[tuple] = []
         self.loss: Loss | None = None
-        """The loss that ``output_backward`` is prepared for; see ``Sequential.backward``."""
+        """The loss that ``output_backward`` and ``train_steps`` are prepared for."""
         self.output_backward: Callable[[np.ndarray], float] | None = None
+        """Fills the output layer's dz from the batch's targets and returns J."""
+        self.train_steps: list[tuple] = []
+        """``forward_steps`` for training, without the output activation when the loss
+        does not read it."""
         self.first_gradient = (buffers[0].dz, first_dWb)
         """The first layer's dz and d[W; b], whose input changes with every batch."""
 
@@ -152,7 +156,7 @@ class Sequential:
 
     # Forward and backward passes ------------------------------------------------------
 
-    def _buffers_for(self, n: int) -> _BatchBuffers:
+    def buffers_for(self, n: int) -> _BatchBuffers:
         """Return (and cache) the work arrays for a batch of n samples."""
         buffers = self._buffers.get(n)
         if buffers is None:
@@ -243,7 +247,7 @@ class Sequential:
             raise ConfigError(
                 messages.INPUT_SHAPE_MISMATCH, expected=self.input_dim, shape=tuple(X.shape)
             )
-        x1 = self._buffers_for(len(X)).x1
+        x1 = self.buffers_for(len(X)).x1
         np.copyto(x1[:, :-1], X, casting="unsafe")
         return self.forward_augmented(x1, training=training, rng=rng)
 
@@ -257,12 +261,15 @@ class Sequential:
         """
         buffers = self._buffers.get(len(X1))
         if buffers is None:
-            buffers = self._buffers_for(len(X1))
+            buffers = self.buffers_for(len(X1))
+        self._forward(buffers, buffers.forward_steps, X1, training, rng)
+        return buffers
+
+    def _forward(self, buffers: _BatchBuffers, steps: list[tuple], X1, training, rng) -> None:
         buffers[0].inp = X1
         dot = np.dot
-
         input_T = X1.T
-        for Wb_T, z_T, activate, mask, a_rows, out, keep, next_input_T in buffers.forward_steps:
+        for Wb_T, z_T, activate, mask, a_rows, out, keep, next_input_T in steps:
             dot(Wb_T, input_T, out=z_T)
             activate()
             if mask is not None:
@@ -273,7 +280,6 @@ class Sequential:
                 else:
                     np.copyto(out, a_rows)
             input_T = next_input_T
-        return buffers
 
     def backward(self, X: np.ndarray, y: np.ndarray, loss: Loss, buffers: _BatchBuffers) -> float:
         """Fill ``grad`` with dJ/dθ after ``forward(X)`` and return the batch loss J.
@@ -285,10 +291,40 @@ class Sequential:
         ``X`` must be the input of that ``forward`` call, which ``buffers`` already holds.
         """
         if buffers.loss is not loss:
-            buffers.loss, buffers.output_backward = loss, self._output_backward(loss, buffers[-1])
-        J = buffers.output_backward(y)
-        dot = np.dot
+            self._prepare_loss(buffers, loss)
+        return self._backward(buffers, self.targets_for(loss, y))
 
+    def train_batch(
+        self, X1: np.ndarray, targets: np.ndarray, loss: Loss, rng: np.random.Generator
+    ) -> float:
+        """Run ``forward_augmented`` with dropout, then ``backward``; return the batch loss J.
+
+        ``targets`` are ``targets_for(loss, y)``. When the loss's fused gradient needs only
+        the logits (sigmoid with binary cross-entropy), the output layer's activation is not
+        computed: the returned buffers' last ``z`` holds the logits, and its ``a`` is stale.
+        """
+        buffers = self._buffers.get(len(X1))
+        if buffers is None:
+            buffers = self.buffers_for(len(X1))
+        if buffers.loss is not loss:
+            self._prepare_loss(buffers, loss)
+        self._forward(buffers, buffers.train_steps, X1, True, rng)
+        return self._backward(buffers, targets)
+
+    def computes_outputs(self, loss: Loss) -> bool:
+        """Return False when ``train_batch`` with ``loss`` leaves the outputs a uncomputed."""
+        return not self._fuses(loss) or loss.fused_reads_outputs
+
+    def targets_for(self, loss: Loss, y: np.ndarray) -> np.ndarray:
+        """Return targets y in the form the output layer's backward step takes with ``loss``."""
+        return loss.fused_targets(y) if self._fuses(loss) else y
+
+    def _fuses(self, loss: Loss) -> bool:
+        return loss.fused_activation == self.output_layer.activation
+
+    def _backward(self, buffers: _BatchBuffers, targets: np.ndarray) -> float:
+        J = buffers.output_backward(targets)
+        dot = np.dot
         for input_T, dz, dWb, W, dz_T, dz_below_T, below_backward in buffers.backward_steps:
             dot(input_T, dz, out=dWb)
             dot(W, dz_T, out=dz_below_T)
@@ -305,11 +341,17 @@ class Sequential:
             J += self.penalty()
         return J
 
-    def _output_backward(self, loss: Loss, top: _Buffers) -> Callable[[np.ndarray], float]:
-        """Return a function of y that fills the output layer's dz and returns J."""
-        output = self.output_layer
-        if loss.fused_activation == output.activation:
-            return loss.fused_on(top.z, top.a, top.dz)
+    def _prepare_loss(self, buffers: _BatchBuffers, loss: Loss) -> None:
+        """Set up the output layer's backward step for ``loss``, and the training passes."""
+        top, output = buffers[-1], self.output_layer
+        buffers.loss = loss
+        buffers.train_steps = buffers.forward_steps
+        if self._fuses(loss):
+            buffers.output_backward = loss.fused_on(top.z, top.a, top.dz)
+            if not loss.fused_reads_outputs:
+                last = buffers.forward_steps[-1]
+                buffers.train_steps = [*buffers.forward_steps[:-1], (*last[:2], _skip, *last[3:])]
+            return
 
         def output_backward(y: np.ndarray) -> float:
             J = loss.value(top.a, y)
@@ -317,7 +359,7 @@ class Sequential:
             output.f.backward(top.z, top.a, top.dz, top.dz)
             return J
 
-        return output_backward
+        buffers.output_backward = output_backward
 
     def clear_buffers(self) -> None:
         """Drop the cached work arrays, after a change of dropout needs new ones."""
@@ -366,3 +408,7 @@ def _dropout_backward(dz: np.ndarray, mask: np.ndarray, activation_backward: Cal
     """Pass dJ/da back through dropout (times its mask), then through the activation."""
     dz *= mask
     activation_backward()
+
+
+def _skip() -> None:
+    """Stand in for an activation that a training pass does not need."""

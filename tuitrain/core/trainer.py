@@ -122,8 +122,14 @@ class Trainer:
         self.y_val = None if y_val is None else _targets(y_val, dtype, loss)
         self._X_shuffled1 = np.empty_like(self._X_train1)
         self._X_shuffled = self._X_shuffled1[:, :-1]
+        self._targets = model.targets_for(loss, self.y_train)
+        """y_train in the form the training step takes (see ``Sequential.targets_for``)."""
         self._outputs = np.empty((len(self.X_train), model.output_layer.units), dtype)
+        """Each batch's outputs a in this epoch, or its logits z when training leaves a
+        uncomputed; the epoch's metric is computed from them."""
+        self._outputs_are_logits = not model.computes_outputs(loss)
         self._y_shuffled = np.empty_like(self.y_train)
+        self._targets_shuffled = np.empty_like(self._targets)
         probe = rng.choice(len(self.X_train), size=min(probe_size, len(self.X_train)), replace=False)
         self.X_probe = self.X_train[np.sort(probe)]
         self.input_scale = float(np.abs(self.X_train).max())
@@ -398,16 +404,19 @@ class Trainer:
         order = self.rng.permutation(n)
         np.take(self._X_train1, order, axis=0, out=self._X_shuffled1)
         np.take(self.y_train, order, axis=0, out=self._y_shuffled)
-        Xs, ys = self._X_shuffled1, self._y_shuffled
+        np.take(self._targets, order, axis=0, out=self._targets_shuffled)
+        Xs, ys, targets = self._X_shuffled1, self._y_shuffled, self._targets_shuffled
         epoch = self.epoch + 1
         loss_sum = 0.0
         position = batch = 0
         outputs = self._outputs
         lr = optimizer.lr
 
-        rng, isfinite, copyto = self.rng, math.isfinite, np.copyto
+        rng, isfinite = self.rng, math.isfinite
+        logits = self._outputs_are_logits
         batch_size = self.batch_size
         first_step = self.step_count == 0 and self.initial_loss is None
+        buffers_size = 0  # The batch size of ``buffers`` and ``kept``; 0 when unknown.
 
         while position < n:
             if self._hold:
@@ -416,13 +425,15 @@ class Trainer:
                 model, optimizer = self.model, self.optimizer
                 lr = optimizer.lr
                 batch_size = self.batch_size
+                buffers_size = 0  # A command may have cleared the model's buffers.
             Xb = Xs[position : position + batch_size]
-            yb = ys[position : position + batch_size]
             m = len(Xb)
             batch += 1
 
-            buffers = model.forward_augmented(Xb, training=True, rng=rng)
-            J = model.backward(Xb, yb, loss, buffers)
+            J = model.train_batch(Xb, targets[position : position + m], loss, rng)
+            if m != buffers_size:
+                buffers, buffers_size = model.buffers_for(m), m
+                kept = buffers[-1].z if logits else buffers[-1].a
             if not isfinite(J):
                 return self._diverged(epoch, batch, "loss", buffers)
             if first_step:
@@ -435,8 +446,9 @@ class Trainer:
                 quantity = "gradient" if not np.isfinite(grad).all() else "weights"
                 return self._diverged(epoch, batch, quantity, buffers)
 
-            # The metric is computed once per epoch from the outputs kept here.
-            copyto(outputs[position : position + m], buffers[-1].a)
+            # The metric is computed once per epoch from the outputs kept here. Slice
+            # assignment took 0.18 us where np.copyto into a new slice took 0.41 us.
+            outputs[position : position + m] = kept
             self.step_count += 1
             position += m
             loss_sum += J * m
@@ -452,7 +464,7 @@ class Trainer:
             if self.delay:
                 self._wake.wait(self.delay)
 
-        metric_total = metric_sum(self.metric, outputs, outputs, ys)
+        metric_total = metric_sum(self.metric, outputs, None if logits else outputs, ys)
         return self._end_epoch(epoch, batch, loss_sum / n, metric_total / n, lr, started)
 
     def _end_epoch(self, epoch, batches, train_loss, train_metric, lr, started) -> str | None:
@@ -490,8 +502,11 @@ class Trainer:
         """Restore the last finite weights and report where things went non-finite."""
         layer = None
         if quantity == "loss":
+            last = len(buffers) - 1
             for i, buf in enumerate(buffers):
-                if not np.isfinite(buf.out).all():
+                # The output layer's a may not have been computed; its logits always are.
+                values = buf.z if i == last and self._outputs_are_logits else buf.out
+                if not (np.isfinite(buf.z).all() and np.isfinite(values).all()):
                     layer = i
                     break
         elif quantity == "gradient":
