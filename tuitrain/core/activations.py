@@ -123,7 +123,8 @@ class ReLU(Activation):
     can_die = True
 
     def forward(self, z, out):
-        return np.maximum(z, _zeros(z.shape, z.dtype), out=out)
+        self.forward_on(z, out)()
+        return out
 
     def backward(self, z, a, da, out):
         if out is not da:
@@ -132,7 +133,12 @@ class ReLU(Activation):
         return out
 
     def forward_on(self, z, out):
-        return functools.partial(np.maximum, z, _zeros(z.shape, z.dtype), out=out)
+        zeros, maximum = _zeros(z.shape, z.dtype), np.maximum
+
+        def forward():
+            maximum(z, zeros, out=out)
+
+        return forward
 
     def backward_on(self, z, a, dz):
         # f'(z) is 1 exactly where a > 0, and `a` is already in cache. dz *= (a > 0) would

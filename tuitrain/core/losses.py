@@ -28,6 +28,9 @@ class Loss:
 
     name = ""
     fused_activation: str | None = None
+    fused_reads_outputs = True
+    """Whether the fused gradient reads the outputs a. When it does not, training may leave
+    the output layer's activation uncomputed and keep only the logits z."""
 
     def value(self, a: np.ndarray, y: np.ndarray) -> float:
         """Return the mean loss of outputs ``a`` against targets ``y``."""
@@ -36,10 +39,6 @@ class Loss:
     def gradient(self, a: np.ndarray, y: np.ndarray, out: np.ndarray) -> np.ndarray:
         """Write dJ/da into ``out`` and return it."""
         raise NotImplementedError
-
-    fused_reads_outputs = True
-    """Whether the fused gradient reads the outputs a. When it does not, training may leave
-    the output layer's activation uncomputed and keep only the logits z."""
 
     def fused_targets(self, y: np.ndarray) -> np.ndarray:
         """Return targets y in the form the function from ``fused_on`` takes (y itself here).
@@ -56,10 +55,6 @@ class Loss:
         batch size, so a loss can set up its constants and work arrays here.
         """
         raise NotImplementedError
-
-    def fused(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, dz: np.ndarray) -> float:
-        """Write dJ/dz into ``dz`` and return the mean loss, from logits and targets (allocates)."""
-        return self.fused_on(z, a, dz)(self.fused_targets(y))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -44,6 +45,33 @@ class _Buffers:
     """
 
 
+class _ForwardStep(NamedTuple):
+    """One layer's work in the forward pass, on one batch size's arrays."""
+
+    Wb_T: np.ndarray
+    z_T: np.ndarray
+    activate: Callable[[], object]
+    """f bound to this layer's z and a (see ``Activation.forward_on``)."""
+    mask: np.ndarray | None
+    a_rows: np.ndarray
+    out: np.ndarray
+    keep: float
+    next_input_T: np.ndarray | None
+
+
+class _BackwardStep(NamedTuple):
+    """One layer's work in the backward pass: its d[W; b], then dz of the layer below."""
+
+    input_T: np.ndarray
+    dz: np.ndarray
+    dWb: np.ndarray
+    W: np.ndarray
+    dz_T: np.ndarray
+    dz_below_T: np.ndarray
+    below_backward: Callable[[], object]
+    """Turns the layer below's dJ/da into its dJ/dz, through dropout and f, in place."""
+
+
 class _BatchBuffers(list):
     """The ``_Buffers`` of every layer for one batch size, with the loops' work prebuilt.
 
@@ -56,13 +84,13 @@ class _BatchBuffers(list):
         super().__init__(buffers)
         self.x1 = x1
         """The (n, d + 1) array that ``forward`` copies plain (n, d) input into."""
-        self.forward_steps: list[tuple] = []
-        self.backward_steps: list[tuple] = []
+        self.forward_steps: list[_ForwardStep] = []
+        self.backward_steps: list[_BackwardStep] = []
         self.loss: Loss | None = None
         """The loss that ``output_backward`` and ``train_steps`` are prepared for."""
         self.output_backward: Callable[[np.ndarray], float] | None = None
         """Fills the output layer's dz from the batch's targets and returns J."""
-        self.train_steps: list[tuple] = []
+        self.train_steps: list[_ForwardStep] = []
         """``forward_steps`` for training, without the output activation when the loss
         does not read it."""
         self.first_gradient = (buffers[0].dz, first_dWb)
@@ -214,7 +242,7 @@ class Sequential:
         for layer, buf, next_input_T in zip(self.layers, buffers, next_inputs_T):
             z, a = oriented(layer, buf.z, buf.a)
             buffers.forward_steps.append(
-                (
+                _ForwardStep(
                     layer.Wb.T, buf.z.T, layer.f.forward_on(z, a),
                     buf.mask, buf.a, buf.out, 1.0 - layer.dropout, next_input_T,
                 )
@@ -230,7 +258,9 @@ class Sequential:
                     _dropout_backward, dz_below, mask_below, below_backward
                 )
             buffers.backward_steps.append(
-                (inputs_T[i], buf.dz, layer.dWb, layer.W, buf.dz.T, below.dz.T, below_backward)
+                _BackwardStep(
+                    inputs_T[i], buf.dz, layer.dWb, layer.W, buf.dz.T, below.dz.T, below_backward
+                )
             )
         return buffers
 
@@ -265,7 +295,14 @@ class Sequential:
         self._forward(buffers, buffers.forward_steps, X1, training, rng)
         return buffers
 
-    def _forward(self, buffers: _BatchBuffers, steps: list[tuple], X1, training, rng) -> None:
+    def _forward(
+        self,
+        buffers: _BatchBuffers,
+        steps: list[_ForwardStep],
+        X1: np.ndarray,
+        training: bool,
+        rng: np.random.Generator | None,
+    ) -> None:
         buffers[0].inp = X1
         dot = np.dot
         input_T = X1.T
@@ -288,7 +325,8 @@ class Sequential:
         Each layer l: d[W_l; b_l] = [a_{l-1}, 1]^T dz_l, so dW_l = a_{l-1}^T dz_l and
         db_l = sum over rows of dz_l in one product.
         Going down: da_{l-1} = dz_l W_l^T, then dz_{l-1} = da_{l-1} * f'(z_{l-1}).
-        ``X`` must be the input of that ``forward`` call, which ``buffers`` already holds.
+        ``X`` must be the input of that ``forward`` call, which ``buffers`` already holds,
+        and ``y`` the plain targets; ``train_batch`` takes them converted once instead.
         """
         if buffers.loss is not loss:
             self._prepare_loss(buffers, loss)
@@ -301,7 +339,8 @@ class Sequential:
 
         ``targets`` are ``targets_for(loss, y)``. When the loss's fused gradient needs only
         the logits (sigmoid with binary cross-entropy), the output layer's activation is not
-        computed: the returned buffers' last ``z`` holds the logits, and its ``a`` is stale.
+        computed: in ``buffers_for(len(X1))`` the last layer's ``z`` holds the logits, and
+        its ``a`` is stale.
         """
         buffers = self._buffers.get(len(X1))
         if buffers is None:
@@ -349,8 +388,8 @@ class Sequential:
         if self._fuses(loss):
             buffers.output_backward = loss.fused_on(top.z, top.a, top.dz)
             if not loss.fused_reads_outputs:
-                last = buffers.forward_steps[-1]
-                buffers.train_steps = [*buffers.forward_steps[:-1], (*last[:2], _skip, *last[3:])]
+                *hidden, last = buffers.forward_steps
+                buffers.train_steps = [*hidden, last._replace(activate=_skip)]
             return
 
         def output_backward(y: np.ndarray) -> float:
@@ -391,13 +430,11 @@ class Sequential:
             return np.empty((0, self.output_layer.units), self.dtype)
         return np.concatenate(parts)
 
-    def first_nonfinite_layer(self, values: np.ndarray | None = None) -> int | None:
+    def first_nonfinite_layer(self, values: np.ndarray) -> int | None:
         """Return the first layer whose part of ``values`` has a NaN or infinity, or None.
 
-        ``values`` is laid out as ``theta`` (a gradient or an update, say); by default it is
-        ``theta`` itself.
+        ``values`` is laid out as ``theta``: the weights, a gradient or an update.
         """
-        values = self.theta if values is None else values
         for i in range(len(self.layers)):
             if not np.isfinite(values[self.layer_slice(i)]).all():
                 return i

@@ -19,7 +19,8 @@ class Optimizer:
 
     Attributes:
         lr: Learning rate α.
-        iterations: Number of updates applied so far (t in Adam).
+        iterations: Number of steps taken so far (t in Adam).
+        update: The last Δθ, which the layer statistics read.
     """
 
     name = ""
@@ -34,7 +35,8 @@ class Optimizer:
         self._prepared: tuple | None = None
         """Constants that ``_compute_update`` derives from the settings; None after a change."""
         self.update: np.ndarray | None = None
-        """The last update Δθ applied as θ ← θ − Δθ, zeros before the first; set by ``build``."""
+        """The last update Δθ of θ ← θ − Δθ, set up by ``build``: zeros before the first
+        step, and after a refused step the refused Δθ."""
         self._check()
 
     @property

@@ -499,24 +499,27 @@ class Trainer:
     # Divergence and statistics ----------------------------------------------------------
 
     def _diverged(self, epoch: int, batch: int, quantity: str, buffers) -> str:
-        """Restore the last finite weights and report where things went non-finite."""
+        """Report where things went non-finite, and end the run.
+
+        The weights are the last finite ones already: a non-finite loss comes before the
+        update, and the optimizer refuses a non-finite update.
+        """
         layer = None
         if quantity == "loss":
             last = len(buffers) - 1
             for i, buf in enumerate(buffers):
-                # The output layer's a may not have been computed; its logits always are.
+                # Training may leave the output layer's a uncomputed, but never its logits.
                 values = buf.z if i == last and self._outputs_are_logits else buf.out
-                if not (np.isfinite(buf.z).all() and np.isfinite(values).all()):
+                if not np.isfinite(values).all():
                     layer = i
                     break
-        elif quantity == "gradient":
-            layer = self.model.first_nonfinite_layer(self.model.grad)
         else:
-            update = self.optimizer.update
-            layer = self.model.first_nonfinite_layer(self.model.theta - update)
-        if quantity != "loss":
-            # The refused update was not applied: the weights moved by zero.
-            self.optimizer.update[...] = 0
+            # The first layer whose gradient, or else whose weights after the refused
+            # update, are not finite.
+            model, update = self.model, self.optimizer.update
+            values = model.grad if quantity == "gradient" else model.theta - update
+            layer = model.first_nonfinite_layer(values)
+            update[...] = 0  # The weights moved by zero.
         cause, params = self._likely_cause()
         # Set before the record goes out, so a listener that reacts to it reads the reason.
         self.stop_reason = "diverged"
