@@ -14,8 +14,8 @@ Two workloads:
   256, float32. Contenders: the bare tuitrain step and the 8 matrix products of its
   forward and backward passes alone, on the same shapes.
 
-Contenders run in interleaved rounds (A, B, C, A, B, C, ...) and each reports the median
-of its rounds, so that machine noise hits all of them alike. Every target prints PASS or
+Contenders run in interleaved rounds, in a new order each round, and each reports the
+median of its rounds, so that machine noise hits all of them alike. Every target prints PASS or
 FAIL, but the exit status is 0 either way: timings depend on the machine, so they are
 reported here and never asserted by the tests.
 """
@@ -46,6 +46,7 @@ for _name in THREAD_VARIABLES:
     os.environ[_name] = str(ARGS.threads)
 
 import platform  # noqa: E402
+import random  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
@@ -285,15 +286,21 @@ class WideWorkload:
 
 
 def interleave(contenders: dict[str, Callable[[], tuple[float, int, float]]], rounds: int):
-    """Run every contender once per round, in order, and return each one's median s/step.
+    """Run every contender once per round and return each one's median s/step.
 
-    One warm-up round runs first and is discarded (buffer allocation, BLAS start-up).
+    One warm-up round runs first and is discarded (buffer allocation, BLAS start-up). Each
+    round runs the contenders in a new order, drawn from a fixed seed: whichever NumPy
+    contender ran right after PyTorch measured about 1.6 us per step slower, so a fixed
+    order would charge that to the same contender every round.
     """
     per_step: dict[str, list[float]] = {name: [] for name in contenders}
     last_loss: dict[str, float] = {}
+    order = random.Random(0)
+    names = list(contenders)
     for round_index in range(rounds + 1):
-        for name, run in contenders.items():
-            seconds, steps, J = run()
+        order.shuffle(names)
+        for name in names:
+            seconds, steps, J = contenders[name]()
             if round_index:
                 per_step[name].append(seconds / steps)
             last_loss[name] = J
