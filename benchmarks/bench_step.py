@@ -109,8 +109,8 @@ def time_trainer() -> tuple[float, int, float]:
 def time_bare_loop() -> tuple[float, int, float]:
     """Run the model's training pass and the optimizer step over shuffled batches, nothing else.
 
-    ``train_batch`` is the forward and backward pass the Trainer runs; the inputs carry
-    the column of ones that the Trainer appends once, and the targets are converted once.
+    ``train_batch`` is the forward and backward pass that the Trainer runs. As in the
+    Trainer, the column of ones is appended and the targets are converted once, up front.
     """
     rng, x, y = reference_data()
     model = reference_model(rng)

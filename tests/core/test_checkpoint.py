@@ -45,7 +45,7 @@ def test_roundtrip_optimizer_state(tmp_path):
 
 
 def test_format_1_adam_moments_load(tmp_path):
-    """Format 1 stored Keras's m and v; loading turns them into the sums M and V."""
+    """Format 1 stored Keras's m and v. Loading turns them into the sums M and V."""
     path, trainer = saved_model(tmp_path)
     with np.load(path) as archive:
         arrays = {name: archive[name] for name in archive.files}

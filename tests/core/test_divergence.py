@@ -144,7 +144,7 @@ def test_nonfinite_gradient_keeps_weights():
     assert record.batch == 3
     assert record.layer == 0
     np.testing.assert_array_equal(trainer.model.theta, snapshots[-1])
-    # The refused update was not applied, so the last update is zero.
+    # The rejected update was not applied, so the last update is zero.
     assert not trainer.optimizer.update.any()
     assert all(stats.update_ratio == 0 for stats in trainer.layer_stats())
 

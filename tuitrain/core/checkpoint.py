@@ -27,8 +27,8 @@ FORMAT = "tuitrain-model"
 FORMAT_VERSION = 2
 """Version of the file layout. ``load_checkpoint`` rejects files with a newer version.
 
-Version 2 stores Adam's moments as the sums M and V (see ``Adam``); version 1 files,
-which hold m and v, still load."""
+Version 2 stores Adam's moments as the sums M and V (see ``Adam``). Version 1 files,
+which contain m and v, still load."""
 
 _ZIP_MAGIC = b"PK\x03\x04"
 """First bytes of a ZIP archive, and so of every NPZ file, even a truncated one."""

@@ -120,8 +120,8 @@ class BinaryCrossEntropy(Loss):
         """
         labels = np.unique(y)
         if not np.isin(labels, (0, 1)).all():
-            shown = ", ".join(f"{value:g}" for value in labels[:6])
-            raise ConfigError(messages.BCE_TARGETS_NOT_BINARY, values=shown)
+            listed = ", ".join(f"{value:g}" for value in labels[:6])
+            raise ConfigError(messages.BCE_TARGETS_NOT_BINARY, values=listed)
         return 1 - 2 * y
 
     def fused_on(self, z, a, dz):

@@ -339,7 +339,7 @@ class Sequential:
 
         ``targets`` are ``targets_for(loss, y)``. When the loss's fused gradient needs only
         the logits (sigmoid with binary cross-entropy), the output layer's activation is not
-        computed: in ``buffers_for(len(X1))`` the last layer's ``z`` holds the logits, and
+        computed: in ``buffers_for(len(X1))`` the last layer's ``z`` contains the logits, and
         its ``a`` is stale.
         """
         buffers = self._buffers.get(len(X1))

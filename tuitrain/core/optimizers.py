@@ -36,7 +36,7 @@ class Optimizer:
         """Constants that ``_compute_update`` derives from the settings; None after a change."""
         self.update: np.ndarray | None = None
         """The last update Δθ of θ ← θ − Δθ, set up by ``build``: zeros before the first
-        step, and after a refused step the refused Δθ."""
+        step, and after a rejected step the rejected Δθ."""
         self._check()
 
     @property
@@ -110,8 +110,8 @@ class Optimizer:
         """Apply one update θ ← θ − Δθ in place from ``grad``; return True when applied.
 
         An update with a NaN or infinite value, or one that would make a weight overflow,
-        is not applied: ``step`` returns False, θ keeps its finite values and ``update``
-        holds the refused Δθ. The state vectors have taken in the gradient by then.
+        is rejected: ``step`` returns False, θ keeps its finite values and ``update``
+        contains the rejected Δθ. The state vectors have taken in the gradient by then.
         """
         self.iterations += 1
         update = self.update
