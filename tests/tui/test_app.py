@@ -217,6 +217,8 @@ async def test_layer_change_after_training_asks_first():
         await wait_until(pilot, lambda: app.main.experiment.trainer.epoch == 1)
         app.main.query_one(LayersPanel).remove_layer()
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        # A click before the dialog's first layout can miss its button on a busy machine.
+        await pilot.pause()
         await pilot.click("#yes")
         await wait_until(pilot, lambda: len(app.main.experiment.model.layers) == 2)
         assert app.main.experiment.trainer.step_count == 0
