@@ -167,3 +167,13 @@ def test_bce_targets_must_be_binary(labels):
         get_loss("binary_crossentropy").fused_targets(y)
     assert caught.value.template == messages.BCE_TARGETS_NOT_BINARY
     assert f"{max(labels):g}" in str(caught.value) or f"{min(labels):g}" in str(caught.value)
+
+
+def test_bce_from_logits_soft_targets():
+    """Evaluation stays the cross-entropy for targets between 0 and 1."""
+    z = np.array([[2.0], [-1.0], [0.0], [30.0]])
+    y = np.array([[0.7], [0.2], [0.5], [1.0]])
+    bce = get_loss("binary_crossentropy")
+    a = 1 / (1 + np.exp(-z))
+    expected = float(np.mean(-(y * np.log(a) + (1 - y) * np.log1p(-a))))
+    assert bce.from_logits(z, y) == pytest.approx(expected, rel=1e-12)

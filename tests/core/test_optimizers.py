@@ -214,3 +214,38 @@ def test_update_that_overflows_weights_not_applied():
     with np.errstate(over="ignore"):
         assert not optimizer.step(theta, np.array([-1e38, 0.0], np.float32))
     np.testing.assert_array_equal(theta, np.array([3e38, 0.0], np.float32))
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("sgd", {"momentum": 0.9}),
+        ("sgd", {"momentum": 0.9, "nesterov": True}),
+        ("rmsprop", {"momentum": 0.5}),
+        ("adam", {}),
+        ("adamw", {}),
+        ("adagrad", {}),
+    ],
+)
+def test_rejected_step_keeps_state(name, params):
+    """A rejected step leaves the state and the step count as they were, so training can go on."""
+    optimizer = get_optimizer(name, lr=0.01, **params)
+    optimizer.build(3, np.dtype(np.float64))
+    theta = np.array(THETA)
+    optimizer.step(theta, np.array(GRADS[0]))
+    state = {key: value.copy() for key, value in optimizer.state.items()}
+
+    with np.errstate(invalid="ignore"):  # inf / inf in the moments, as the Trainer allows.
+        assert not optimizer.step(theta, np.array([np.inf, 0.0, 1.0]))
+    assert optimizer.iterations == 1
+    for key, value in optimizer.state.items():
+        np.testing.assert_array_equal(value, state[key])
+
+    # The next good step is the one that would have followed the first.
+    reference = get_optimizer(name, lr=0.01, **params)
+    reference.build(3, np.dtype(np.float64))
+    expected = np.array(THETA)
+    reference.step(expected, np.array(GRADS[0]))
+    reference.step(expected, np.array(GRADS[1]))
+    assert optimizer.step(theta, np.array(GRADS[1]))
+    np.testing.assert_array_equal(theta, expected)

@@ -202,14 +202,21 @@ def test_constructor_rejects_nonbinary_bce_targets():
     assert caught.value.params["values"] == "0, 1, 2"
 
 
-def test_binary_accuracy_from_logits_matches_outputs():
-    """The trainer counts binary hits from the logits (z > 0) when it skips the sigmoid."""
-    from tuitrain.core.metrics import metric_sum
+def test_training_accuracy_decides_like_evaluate():
+    """Training keeps only the logits, but decides a > 0.5 as evaluate() does, to the bit.
 
-    z = np.array([[-3.0], [-0.1], [0.2], [4.0], [0.0]], np.float32)
-    a = 1 / (1 + np.exp(-z))
-    y = np.array([[0.0], [1.0], [1.0], [1.0], [0.0]], np.float32)
-    assert metric_sum("accuracy", z, None, y) == metric_sum("accuracy", z, a, y) == 4
+    A logit of 1e-8 is above 0, yet its float32 sigmoid rounds to exactly 0.5, which
+    predicts class 0.
+    """
+    rng = np.random.default_rng(0)
+    model = Sequential([Dense(1, "sigmoid")], 2, rng)
+    model.layers[0].W[...] = 0
+    model.layers[0].b[...] = 1e-8
+    X, y = rng.normal(size=(40, 2)), np.ones(40)
+    trainer = Trainer(model, get_optimizer("sgd", lr=1e-30), get_loss("bce"), X, y, rng=rng, epochs=1)
+    trainer.run()
+    assert trainer.history[-1]["accuracy"] == 0.0
+    assert evaluate(model, get_loss("bce"), X, y)["accuracy"] == 0.0
 
 
 def test_constructor_rejects_length_mismatch():
@@ -291,3 +298,40 @@ def test_memory_flat_over_long_run():
         tracemalloc.stop()
     assert trainer.epoch == 50_000
     assert after_long - after_short < 512 * 1024
+
+
+def test_predictions_between_batches_keep_metric():
+    """Predictions of many sizes drop the model's cached arrays; the metric must not go stale."""
+
+    def run(listen):
+        rng = np.random.default_rng(0)
+        X = rng.normal(size=(300, 2))
+        y = (X[:, 0] * X[:, 1] > 0).astype(int)
+        model = Sequential([Dense(8, "relu"), Dense(1, "sigmoid")], 2, rng, "float64")
+        trainer = Trainer(
+            model, get_optimizer("adam", lr=0.05), get_loss("bce"), X, y,
+            rng=rng, epochs=3, batch_size=32, stats_interval=None,
+        )
+        if listen:
+            sizes = iter(range(10**6))
+            trainer.add_listener(
+                lambda record: model.predict(X[: 50 + next(sizes) % 10])
+                if isinstance(record, BatchEnded) else None
+            )
+        trainer.run()
+        return trainer.history
+
+    quiet, busy = run(listen=False), run(listen=True)
+    assert [row["accuracy"] for row in busy] == [row["accuracy"] for row in quiet]
+    assert [row["loss"] for row in busy] == [row["loss"] for row in quiet]
+
+
+def test_constructor_rejects_nonbinary_bce_validation_targets():
+    rng = np.random.default_rng(0)
+    model = Sequential([Dense(1, "sigmoid")], 2, rng)
+    with pytest.raises(ConfigError) as caught:
+        Trainer(
+            model, get_optimizer("sgd"), get_loss("bce"), np.zeros((3, 2)), np.array([0, 1, 1]),
+            np.zeros((2, 2)), np.array([0.3, 1.0]), rng=rng,
+        )
+    assert caught.value.template == messages.BCE_TARGETS_NOT_BINARY

@@ -148,8 +148,13 @@ class BinaryCrossEntropy(Loss):
 
     @staticmethod
     def from_logits(z: np.ndarray, y: np.ndarray) -> float:
-        """Return the mean loss from logits z, for evaluation without a gradient."""
-        return float(np.logaddexp(0, (1 - 2 * y) * z).sum()) / z.size
+        """Return the mean loss from logits z, for evaluation without a gradient.
+
+        (1 - y) softplus(z) + y softplus(-z) is softplus(s z) for labels 0 and 1, and it
+        stays the cross-entropy for targets between them.
+        """
+        terms = (1 - y) * np.logaddexp(0, z) + y * np.logaddexp(0, -z)
+        return float(terms.sum()) / z.size
 
 
 class CategoricalCrossEntropy(Loss):

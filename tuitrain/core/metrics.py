@@ -15,18 +15,16 @@ def metric_name(loss: Loss) -> str:
     return "mae"
 
 
-def metric_sum(metric: str, z: np.ndarray, a: np.ndarray | None, y: np.ndarray) -> float:
+def metric_sum(metric: str, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
     """Return the metric summed over a batch: correct predictions, or absolute errors.
 
     ``z`` and ``a`` are the output layer's (n, k) logits and outputs. Binary predictions
-    are a > 0.5. For a sigmoid output that is z > 0, so ``a`` may be None there, for a
-    batch whose outputs were not computed.
+    are a > 0.5, which is z > 0 for a sigmoid output and is read from ``a`` otherwise.
     """
     if metric == "mae":
         return float(np.abs(a - y).sum()) / a.shape[1]
-    if z.shape[1] == 1:
-        predicted = z > 0 if a is None else a > 0.5
-        return float(np.count_nonzero(predicted == (y > 0.5)))
+    if a.shape[1] == 1:
+        return float(np.count_nonzero((a > 0.5) == (y > 0.5)))
     labels = y if y.ndim == 1 else y.argmax(axis=1)
     return float(np.count_nonzero(z.argmax(axis=1) == labels))
 

@@ -146,6 +146,9 @@ class Sequential:
             layer.initialize(rng)
             self.slices.append((w, b))
         self._buffers: dict[int, _BatchBuffers] = {}
+        self.buffers_generation = 0
+        """Number of times the cached work arrays were dropped. Buffers from
+        ``buffers_for`` are no longer the model's once it changes."""
 
     @property
     def output_layer(self) -> Dense:
@@ -190,7 +193,7 @@ class Sequential:
         if buffers is None:
             buffers = self._build_buffers(n)
             if len(self._buffers) > 8:
-                self._buffers.clear()
+                self.clear_buffers()
             self._buffers[n] = buffers
         return buffers
 
@@ -403,6 +406,7 @@ class Sequential:
     def clear_buffers(self) -> None:
         """Drop the cached work arrays, after a change of dropout needs new ones."""
         self._buffers.clear()
+        self.buffers_generation += 1
 
     def penalty(self) -> float:
         """Return the sum of every layer's L1 and L2 terms."""

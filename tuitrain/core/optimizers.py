@@ -32,6 +32,8 @@ class Optimizer:
         self.params = {**self.defaults, **params}
         self.iterations = 0
         self.state: dict[str, np.ndarray] = {}
+        self._next_state: dict[str, np.ndarray] = {}
+        """Where a step writes the advanced state, swapped into ``state`` when it applies."""
         self._prepared: tuple | None = None
         """Constants that ``_compute_update`` derives from the settings; None after a change."""
         self.update: np.ndarray | None = None
@@ -92,6 +94,7 @@ class Optimizer:
             current = self.state.get(name)
             if current is None or current.shape != (n,) or current.dtype != dtype:
                 self.state[name] = self._initial_state(name, n, dtype)
+        self._next_state = {name: np.empty(n, dtype) for name in self.state_names}
         self._prepared = None
         if self.update is None or self.update.shape != (n,) or self.update.dtype != dtype:
             self.update = np.zeros(n, dtype)
@@ -110,12 +113,13 @@ class Optimizer:
         """Apply one update θ ← θ − Δθ in place from ``grad``; return True when applied.
 
         An update with a NaN or infinite value, or one that would make a weight overflow,
-        is rejected: ``step`` returns False, θ keeps its finite values and ``update``
-        contains the rejected Δθ. The state vectors have taken in the gradient by then.
+        is rejected: ``step`` returns False and ``update`` contains the rejected Δθ, while
+        θ, the state vectors and ``iterations`` stay as they were. Training can then go on
+        from the last good step, with a lower learning rate say.
         """
         self.iterations += 1
         update = self.update
-        self._compute_update(grad, update)
+        advanced = self._compute_update(grad, update)
         decay = self.params.get("weight_decay", 0.0)
         if decay:
             # Decoupled weight decay as Keras applies it: θ ← θ − α λ θ, then the step.
@@ -126,16 +130,24 @@ class Optimizer:
         # the spacing of floats near the maximum, so θ − Δθ cannot overflow. The dot also
         # overflows for finite but huge updates; those are checked element by element.
         if not math.isfinite(np.dot(update, update)) and not self._applies(theta, update):
+            self.iterations -= 1
             return False
         theta -= update
+        state, next_state = self.state, self._next_state
+        for name in advanced:
+            state[name], next_state[name] = next_state[name], state[name]
         return True
 
     def _applies(self, theta: np.ndarray, update: np.ndarray) -> bool:
         """Return True when θ − Δθ is finite everywhere (allocates; for huge updates only)."""
         return bool(np.isfinite(update).all() and np.isfinite(theta - update).all())
 
-    def _compute_update(self, grad: np.ndarray, update: np.ndarray) -> None:
-        """Write Δθ for this step into ``update``, advancing the state vectors."""
+    def _compute_update(self, grad: np.ndarray, update: np.ndarray) -> tuple[str, ...]:
+        """Write Δθ for this step into ``update``; return the names of the state it advanced.
+
+        The advanced state goes into ``_next_state``, never into ``state`` itself, so that
+        a rejected step leaves the state as it was.
+        """
         raise NotImplementedError
 
     def config(self) -> dict:
@@ -158,9 +170,9 @@ class SGD(Optimizer):
         mu, lr = self.params["momentum"], self.lr
         np.multiply(grad, lr, out=update)
         if not mu:
-            return
-        m = self.state["momentum"]
-        m *= mu
+            return ()
+        m = self._next_state["momentum"]
+        np.multiply(self.state["momentum"], mu, out=m)
         m -= update
         if self.params["nesterov"]:
             # θ + μ m − α g is θ − (α g − μ m).
@@ -168,6 +180,7 @@ class SGD(Optimizer):
             update -= self._work
         else:
             np.negative(m, out=update)
+        return ("momentum",)
 
 
 class RMSprop(Optimizer):
@@ -179,8 +192,8 @@ class RMSprop(Optimizer):
 
     def _compute_update(self, grad, update):
         rho, eps, mu = self.params["rho"], self.params["epsilon"], self.params["momentum"]
-        v, s = self.state["velocity"], update
-        v *= rho
+        v, s = self._next_state["velocity"], update
+        np.multiply(self.state["velocity"], rho, out=v)
         np.square(grad, out=s)
         s *= 1 - rho
         v += s
@@ -188,11 +201,13 @@ class RMSprop(Optimizer):
         np.sqrt(s, out=s)
         np.divide(grad, s, out=s)
         s *= self.lr
-        if mu:
-            m = self.state["momentum"]
-            m *= mu
-            m += s
-            np.copyto(update, m)
+        if not mu:
+            return ("velocity",)
+        m = self._next_state["momentum"]
+        np.multiply(self.state["momentum"], mu, out=m)
+        m += s
+        np.copyto(update, m)
+        return ("velocity", "momentum")
 
 
 class Adam(Optimizer):
@@ -206,6 +221,10 @@ class Adam(Optimizer):
     M ← β1 M + g and V ← β2 V + g² in two and three NumPy calls, where m and v take three
     and four. The step is then α_t (1 − β1) / sqrt(1 − β2) · M / (sqrt(V) + ε / sqrt(1 − β2)),
     the same value written with M and V.
+
+    NOTE: V is 1 / (1 − β2) times Keras's v, so in float32 it overflows once |g| stays above
+    about 5.8e17 (β2 = 0.999), where Keras's v overflows above about 1.8e19. The step of
+    that weight is then 0, which the divergence guard does not see.
     """
 
     name = "adam"
@@ -244,12 +263,12 @@ class Adam(Optimizer):
         b1, b2, eps, alpha, rate, beta_1, beta_2 = prepared
         t = self.iterations
         alpha[...] = rate * math.sqrt(1 - beta_2**t) / (1 - beta_1**t)
-        M, V, s = self.state["m_sum"], self.state["v_sum"], update
+        M, V, s = self._next_state["m_sum"], self._next_state["v_sum"], update
 
-        M *= b1
+        np.multiply(self.state["m_sum"], b1, out=M)
         M += grad
 
-        V *= b2
+        np.multiply(self.state["v_sum"], b2, out=V)
         np.square(grad, out=s)
         V += s
 
@@ -257,6 +276,7 @@ class Adam(Optimizer):
         s += eps
         np.divide(M, s, out=s)
         s *= alpha
+        return self.state_names
 
     def _prepare(self, dtype: np.dtype) -> tuple:
         """Return what every step needs: β1, β2, ε / sqrt(1 − β2) and a slot for α_t as
@@ -290,13 +310,14 @@ class Adagrad(Optimizer):
         return np.full(n, self.params["initial_accumulator_value"], dtype)
 
     def _compute_update(self, grad, update):
-        G, s = self.state["accumulator"], update
+        G, s = self._next_state["accumulator"], update
         np.square(grad, out=s)
-        G += s
+        np.add(self.state["accumulator"], s, out=G)
         np.add(G, self.params["epsilon"], out=s)
         np.sqrt(s, out=s)
         np.divide(grad, s, out=s)
         s *= self.lr
+        return self.state_names
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {

@@ -120,6 +120,8 @@ class Trainer:
         self.y_train = _targets(y_train, dtype, loss)
         self.X_val = None if X_val is None else np.ascontiguousarray(X_val, dtype=dtype)
         self.y_val = None if y_val is None else _targets(y_val, dtype, loss)
+        if self.y_val is not None:
+            model.targets_for(loss, self.y_val)  # Validation targets follow the same rules.
         self._X_shuffled1 = np.empty_like(self._X_train1)
         self._X_shuffled = self._X_shuffled1[:, :-1]
         self._targets = model.targets_for(loss, self.y_train)
@@ -128,6 +130,8 @@ class Trainer:
         """Each batch's outputs a in this epoch, or its logits z when training leaves a
         uncomputed; the epoch's metric is computed from them."""
         self._outputs_are_logits = not model.computes_outputs(loss)
+        self._epoch_outputs = np.empty_like(self._outputs) if self._outputs_are_logits else self._outputs
+        """The outputs a of this epoch, computed from the logits at its end when needed."""
         self._y_shuffled = np.empty_like(self.y_train)
         self._targets_shuffled = np.empty_like(self._targets)
         probe = rng.choice(len(self.X_train), size=min(probe_size, len(self.X_train)), replace=False)
@@ -416,7 +420,9 @@ class Trainer:
         logits = self._outputs_are_logits
         batch_size = self.batch_size
         first_step = self.step_count == 0 and self.initial_loss is None
-        buffers_size = 0  # The batch size of ``buffers`` and ``top_outputs``, or 0.
+        # The batch size and model.buffers_generation that ``buffers`` and ``top_outputs``
+        # belong to. Predictions of other sizes between batches can drop the model's cache.
+        buffers_size = generation = -1
 
         while position < n:
             if self._hold:
@@ -425,14 +431,14 @@ class Trainer:
                 model, optimizer = self.model, self.optimizer
                 lr = optimizer.lr
                 batch_size = self.batch_size
-                buffers_size = 0  # A command may have cleared the model's buffers.
             Xb = Xs[position : position + batch_size]
             m = len(Xb)
             batch += 1
 
             J = model.train_batch(Xb, targets[position : position + m], loss, rng)
-            if m != buffers_size:
+            if m != buffers_size or model.buffers_generation != generation:
                 buffers, buffers_size = model.buffers_for(m), m
+                generation = model.buffers_generation
                 top_outputs = buffers[-1].z if logits else buffers[-1].a
             if not isfinite(J):
                 return self._diverged(epoch, batch, "loss", buffers)
@@ -464,7 +470,11 @@ class Trainer:
             if self.delay:
                 self._wake.wait(self.delay)
 
-        metric_total = metric_sum(self.metric, outputs, None if logits else outputs, ys)
+        if logits:
+            # The output activation on the kept logits, so that the epoch's predictions
+            # are the a > 0.5 that evaluate() and predict() decide on, to the last bit.
+            model.output_layer.f.forward(outputs, self._epoch_outputs)
+        metric_total = metric_sum(self.metric, outputs, self._epoch_outputs, ys)
         return self._end_epoch(epoch, batch, loss_sum / n, metric_total / n, lr, started)
 
     def _end_epoch(self, epoch, batches, train_loss, train_metric, lr, started) -> str | None:
