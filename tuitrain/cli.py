@@ -41,7 +41,7 @@ class ExitCode(IntEnum):
 
 
 SUBCOMMANDS = ("predict", "evaluate", "list")
-BATCH_ONLY = ("json", "quiet", "plot", "out", "resume")
+BATCH_ONLY = ("json", "quiet", "plot", "out", "overwrite", "resume")
 """Options that only a ``--batch`` run uses; the app rejects them."""
 
 
@@ -296,6 +296,8 @@ def build_parser() -> Parser:
     output.add_argument("--out", metavar="DIR",
                         help=_("run folder to write (default: runs/YYYYmmdd-HHMMSS-NAME/ in the "
                                "current directory)"))
+    output.add_argument("--overwrite", action="store_true",
+                        help=_("replace the run files of an earlier run in the --out folder"))
     output.add_argument("--json", action="store_true",
                         help=_("print JSON lines on stdout: one start, one per epoch and one end event"))
     output.add_argument("--quiet", action="store_true", help=_("print only errors and the final line"))

@@ -15,6 +15,12 @@ BAD_VAL_SPLIT = "The validation split must be at least 0 and below 1, but got {v
 BAD_SCALE = "Unknown scaling '{value}'. Use auto, standard or none."
 BAD_EPOCHS_SETTING = "Epochs must be a whole number of 0 or more (0 runs until stopped), but got {value}."
 RESUME_DONE = "The model already has {done} epochs, and the run asks for {epochs}. Ask for more epochs, for example --epochs {more}."
+OUT_IS_A_FILE = "--out {path} is a file, not a folder. Pass a folder path, or leave out --out to write under runs/."
+OUT_HAS_RUN = (
+    "Folder {path} already contains a run ({files}). Pass a new folder with --out, or add "
+    "--overwrite to replace that run."
+)
+OUT_NOT_CREATED = "Run folder {path} cannot be created: {detail}. Pass a folder you can write to with --out."
 RESUME_MISMATCH = "The model file was trained on {saved} features, but the data has {given}. Use the data it was trained on."
 
 REASON_OUTPUT_GIVEN = "Output layer as configured: {units} {activation} unit(s) with {loss}."

@@ -205,3 +205,32 @@ def test_sigint_stops_and_writes_folder(tmp_path):
     history = json.loads((tmp_path / "stopped/history.json").read_text())
     assert len(history) >= 1
     assert model.checkpoint.trainer_state["epoch"] == len(history)
+
+
+def test_out_file_exits_2(run, tmp_path):
+    (tmp_path / "notes.txt").write_text("keep me\n")
+    result = run("--batch", "--out", "notes.txt")
+    assert result.returncode == ExitCode.USAGE
+    assert "--out notes.txt is a file, not a folder" in _one_error(result)
+    assert (tmp_path / "notes.txt").read_text() == "keep me\n"
+
+
+def test_out_under_file_exits_2(run, tmp_path):
+    (tmp_path / "notes.txt").write_text("keep me\n")
+    result = run("--batch", "--out", "notes.txt/run")
+    assert result.returncode == ExitCode.USAGE
+    assert "Run folder notes.txt/run cannot be created" in _one_error(result)
+
+
+def test_out_keeps_earlier_run(run, tmp_path):
+    assert run("--batch", "--epochs", "3", "--out", "demo", "--quiet").returncode == 0
+    summary = (tmp_path / "demo" / "summary.json").read_text()
+
+    result = run("--batch", "--epochs", "1", "--out", "demo", "--quiet")
+    assert result.returncode == ExitCode.USAGE
+    assert "Folder demo already contains a run (config.toml" in _one_error(result)
+    assert "--overwrite" in result.stderr
+    assert (tmp_path / "demo" / "summary.json").read_text() == summary
+
+    assert run("--batch", "--epochs", "1", "--out", "demo", "--quiet", "--overwrite").returncode == 0
+    assert json.loads((tmp_path / "demo" / "summary.json").read_text())["epochs"] == 1

@@ -33,7 +33,7 @@ def run_batch(config: RunConfig, args: argparse.Namespace, *, checkpoint: Checkp
     trainer = experiment.trainer
     reporter.planned_epochs = trainer.epochs
 
-    folder = create_run_folder(args.out, config.name, started)
+    folder = create_run_folder(args.out, config.name, started, overwrite=args.overwrite)
     reporter.start(experiment, str(folder))
     for notice in experiment.notices:
         reporter.notice(notice)

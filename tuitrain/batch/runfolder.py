@@ -21,7 +21,9 @@ from pathlib import Path
 import numpy as np
 
 import tuitrain
+from tuitrain import messages
 from tuitrain.batch.describe import data_description, json_safe, model_description
+from tuitrain.core import ConfigError
 from tuitrain.core.atomic import write_text
 from tuitrain.experiment import Experiment, save_model
 
@@ -32,15 +34,24 @@ RUNS_DIR = "runs"
 """Parent folder of run folders, relative to the current directory."""
 
 
-def create_run_folder(out: str | None, name: str, started: datetime) -> Path:
+def create_run_folder(out: str | None, name: str, started: datetime, *, overwrite: bool = False) -> Path:
     """Create and return the run folder: ``out``, or a new ``runs/<YYYYmmdd-HHMMSS>-<name>``.
 
     A default folder that exists already gets a suffix (``-2``, ``-3``, ...), so two runs
-    never share one. An ``out`` folder may exist, and its run files are replaced.
+    never share one. An ``out`` folder may exist. When it contains run files, they are
+    replaced only with ``overwrite``, and otherwise ConfigError is raised before training.
     """
     if out is not None:
         folder = Path(out)
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder.exists() and not folder.is_dir():
+            raise ConfigError(messages.OUT_IS_A_FILE, path=out)
+        earlier_files = [file for file in RUN_FILES if (folder / file).exists()]
+        if earlier_files and not overwrite:
+            raise ConfigError(messages.OUT_HAS_RUN, path=out, files=", ".join(earlier_files))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ConfigError(messages.OUT_NOT_CREATED, path=out, detail=error.strerror or error) from None
         return folder
     base = Path(RUNS_DIR) / f"{started:%Y%m%d-%H%M%S}-{_safe_name(name)}"
     base.parent.mkdir(parents=True, exist_ok=True)

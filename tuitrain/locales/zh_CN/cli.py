@@ -126,6 +126,8 @@ MESSAGES: dict[str, str] = {
     # 输出选项
     "run folder to write (default: runs/YYYYmmdd-HHMMSS-NAME/ in the current directory)":
         "要写出的运行目录（默认：当前目录下的 runs/YYYYmmdd-HHMMSS-NAME/）",
+    "replace the run files of an earlier run in the --out folder":
+        "覆盖 --out 目录中以前那次运行的文件",
     "print JSON lines on stdout: one start, one per epoch and one end event":
         "在标准输出上输出 JSON Lines：一个 start 事件、每个 epoch 一个 epoch 事件和一个 end 事件",
     "print only errors and the final line": "只输出错误和最后一行",
