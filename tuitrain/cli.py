@@ -20,7 +20,7 @@ from tuitrain.config import RunConfig, load_config
 from tuitrain.core import DTYPES, INITIALIZERS, OPTIMIZERS, SCHEDULES, ACTIVATIONS, TuitrainError
 from tuitrain.core.errors import DataError
 from tuitrain.data import DATASETS, LOSSES
-from tuitrain.locales import LANGUAGES, _, describe, detect_language, set_language
+from tuitrain.locales import LANGUAGES, _, describe, detect_language, language_code, set_language
 from tuitrain.presets import PRESETS, get_preset
 
 
@@ -84,9 +84,19 @@ def _language_of(argv: list[str]) -> str:
             value = argv[i + 1]
         elif arg.startswith("--lang="):
             value = arg.partition("=")[2]
-        if value in LANGUAGES:
-            return value
+        if value is not None and language_code(value):
+            return language_code(value)
     return detect_language()
+
+
+def _parse_language(text: str) -> str:
+    """Parse ``--lang``: en or zh, also written as a locale name such as zh_CN."""
+    code = language_code(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            _("invalid choice '{value}': use one of {choices}", value=text, choices=", ".join(LANGUAGES))
+        )
+    return code
 
 
 def _subcommand(argv: list[str]) -> str | None:
@@ -124,7 +134,7 @@ class Parser(argparse.ArgumentParser):
         self._optionals.title = _("options")
         self.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
         self.add_argument(
-            "--lang", type=parse.choice(LANGUAGES), metavar="en|zh",
+            "--lang", type=_parse_language, metavar="en|zh",
             help=_("language of messages and help (default: from LC_ALL, LC_MESSAGES or LANG)"),
         )
 

@@ -54,6 +54,19 @@ def test_zh_batch_output(run):
     assert "结束：已完成" in result.stdout
 
 
+@pytest.mark.parametrize("name", ["zh_CN", "zh-CN", "ZH"])
+def test_lang_takes_locale_names(run, name):
+    result = run("--batch", "--lr", "abc", "--lang", name)
+    assert result.returncode == 2
+    assert "学习率 'abc' 无效" in result.stderr
+
+
+def test_lang_unknown_exits_2(run):
+    result = run("--batch", "--lang", "fr")
+    assert result.returncode == 2
+    assert "invalid choice 'fr': use one of en, zh" in result.stderr
+
+
 def test_zh_from_locale(run):
     result = run("--batch", "--lr", "abc", env=tuitrain_env(LANG="zh_CN.UTF-8"))
     assert result.returncode == 2

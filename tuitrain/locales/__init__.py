@@ -33,6 +33,13 @@ def detect_language(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
+def language_code(name: str) -> str | None:
+    """Return ``"en"`` or ``"zh"`` for a name such as en, en_US, zh, zh_CN, zh-CN or
+    zh_CN.UTF-8 (in any case), or None for another language."""
+    base = name.strip().lower().replace("-", "_").partition(".")[0].partition("_")[0]
+    return base if base in LANGUAGES else None
+
+
 def set_language(language: str) -> None:
     """Make ``language`` (``"en"`` or ``"zh"``) the language of every later message."""
     global _language
