@@ -174,7 +174,7 @@ def test_divergence_exits_4(run, case, tmp_path):
     assert result.returncode == ExitCode.DIVERGED
     message = _one_error(result)
     assert "training diverged in epoch 1, batch" in message
-    assert "The learning rate 10 is too high for SGD. Try 1." in message
+    assert "The learning rate 10 is too high for SGD. Try 0.01." in message
     summary = json.loads((tmp_path / "blown/summary.json").read_text())
     assert summary["stop_reason"] == "diverged"
     assert summary["diverged"]["quantity"] == "loss"

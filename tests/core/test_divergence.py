@@ -3,6 +3,7 @@
 import warnings
 
 import numpy as np
+import pytest
 
 from tuitrain.core import Dense, Sequential, Trainer, get_loss, get_optimizer, messages
 from tuitrain.core.records import BatchEnded, TrainingDiverged, TrainingEnded
@@ -62,7 +63,7 @@ def test_divergence_cause_sgd_lr():
     record = records_of(records, TrainingDiverged)[0]
     assert record.cause == messages.CAUSE_SGD_LR
     assert record.cause_params["lr"] == 10.0
-    assert record.cause_params["suggested"] == 1.0
+    assert record.cause_params["suggested"] == 0.01  # a tenth, but at most SGD's default
     assert "learning rate 10" in record.cause.format(**record.cause_params)
 
 
@@ -188,3 +189,12 @@ def test_run_goes_on_after_gradient_divergence():
     assert trainer.run() == "completed"
     assert np.isfinite(model.theta).all()
     assert trainer.epoch == 2
+
+
+def test_suggested_lr_is_a_tenth_up_to_default():
+    rng = np.random.default_rng(0)
+    x, y = xor_data(rng)
+    model = Sequential([Dense(1, "linear")], 2, rng)
+    trainer = Trainer(model, get_optimizer("adam"), get_loss("mse"), x, y, rng=rng)
+    assert trainer._suggested_lr(0.005) == pytest.approx(0.0005)
+    assert trainer._suggested_lr(1000.0) == 0.001

@@ -33,7 +33,7 @@ def test_high_lr_sends_one_notice():
     trainer.run()
     assert len(notices) == 1
     assert notices[0].params["lr"] == "10"
-    assert notices[0].params["suggested"] == "1"
+    assert notices[0].params["suggested"] == "0.01"  # a tenth, but at most SGD's default
     assert "too high for sgd" in str(notices[0])
 
 

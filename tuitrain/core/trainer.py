@@ -554,15 +554,20 @@ class Trainer:
                     "loss": f"{train_loss:.4g}",
                     "lr": f"{lr:g}",
                     "optimizer": self.optimizer.name,
-                    "suggested": f"{lr / 10:g}",
+                    "suggested": f"{self._suggested_lr(lr):g}",
                 },
             )
             self.notices.append(notice)
             self.emit(notice)
 
+    def _suggested_lr(self, lr: float) -> float:
+        """Return the learning rate to try after ``lr`` proved too high: a tenth of it, but
+        no more than the optimizer's default (Keras's), so that a wild rate gets a sane hint."""
+        return min(lr / 10, self.optimizer.defaults["lr"])
+
     def _likely_cause(self) -> tuple[str, dict]:
         lr = self.optimizer.lr
-        params = {"lr": lr, "suggested": lr / 10, "optimizer": self.optimizer.name}
+        params = {"lr": lr, "suggested": self._suggested_lr(lr), "optimizer": self.optimizer.name}
         if self.input_scale > UNSCALED_INPUT:
             return messages.CAUSE_UNSCALED, {**params, "scale": self.input_scale}
         if self.optimizer.name == "sgd":
