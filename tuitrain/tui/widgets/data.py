@@ -8,6 +8,7 @@ import numpy as np
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from rich.cells import cell_len
 from textual.widgets import Button, DataTable, Static
 
 from tuitrain.config import RunConfig
@@ -110,11 +111,19 @@ class DataPanel(VerticalScroll):
         names = [name[:10] for name in dataset.feature_names[:shown]]
         if dataset.n_features > shown:
             names.append("…")
-        table.add_columns(*names, dataset.label_name[:10] or _("label"))
+        names.append(dataset.label_name[:10] or _("label"))
+        rows = []
         for row in range(min(PREVIEW_ROWS, dataset.n_samples)):
             cells = [f"{value:.3g}" for value in np.asarray(dataset.X[row, :shown], dtype=np.float64)]
             if dataset.n_features > shown:
                 cells.append("…")
             label = dataset.labels[row]
             cells.append(label_text(label) if np.ndim(label) == 0 else ", ".join(f"{v:.3g}" for v in label))
+            rows.append(cells)
+        # Widths measured here from the cells, so that the preview does not depend on when
+        # the table measures automatic widths, which it does later, when idle.
+        for index, name in enumerate(names):
+            width = max([cell_len(name), *(cell_len(cells[index]) for cells in rows)])
+            table.add_column(name, width=width)
+        for cells in rows:
             table.add_row(*cells)
