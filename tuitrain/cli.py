@@ -20,7 +20,9 @@ from tuitrain.config import RunConfig, load_config
 from tuitrain.core import DTYPES, INITIALIZERS, OPTIMIZERS, SCHEDULES, ACTIVATIONS, TuitrainError
 from tuitrain.core.errors import DataError
 from tuitrain.data import DATASETS, LOSSES
-from tuitrain.locales import LANGUAGES, _, describe, detect_language, language_code, set_language
+from tuitrain.locales import (
+    LANGUAGES, _, describe, detect_language, get_language, language_code, set_language, wrap,
+)
 from tuitrain.presets import PRESETS, get_preset
 
 
@@ -119,10 +121,22 @@ def _subcommand(argv: list[str]) -> str | None:
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """Help formatter with a translated "usage:" prefix."""
+    """Help formatter with a translated "usage:" prefix that wraps by terminal columns.
+
+    argparse wraps help text with textwrap, which counts characters, so Chinese lines,
+    whose characters take two columns each, came out wider than the terminal: up to 120
+    columns in an 80-column one.
+    """
 
     def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, prefix=prefix or _("usage: "))
+
+    def _split_lines(self, text, width):
+        return wrap(self._whitespace_matcher.sub(" ", text).strip(), width)
+
+    def _fill_text(self, text, width, indent):
+        # Each line of a description is its own paragraph.
+        return "\n".join(indent + line for part in text.splitlines() for line in wrap(part, width) or [""])
 
 
 class Parser(argparse.ArgumentParser):
@@ -137,6 +151,13 @@ class Parser(argparse.ArgumentParser):
             "--lang", type=_parse_language, metavar="en|zh",
             help=_("language of messages and help (default: from LC_ALL, LC_MESSAGES or LANG)"),
         )
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        if get_language() == "zh":
+            # argparse ends each section heading with an ASCII colon; Chinese uses "：".
+            text = re.sub(r"^(\S.*):$", r"\1：", text, flags=re.MULTILINE)
+        return text
 
     def error(self, message: str) -> None:
         self.print_usage(sys.stderr)

@@ -8,6 +8,7 @@ import string
 
 import pytest
 
+from tuitrain.locales import display_width, wrap
 from tuitrain.locales.zh_CN.cli import MESSAGES
 
 from conftest import REPO, tuitrain_env
@@ -87,6 +88,24 @@ def test_help_in_both_languages(run, lang, heading):
     assert heading in result.stdout
     assert "130" in result.stdout
     assert "--early-stopping PATIENCE" in result.stdout
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_zh_help_fits_terminal(run, columns):
+    """Chinese characters take two columns, so the help wraps by columns, not characters."""
+    result = run("--help", "--lang", "zh", env=tuitrain_env(COLUMNS=str(columns)))
+    lines = result.stdout.splitlines()
+    # Only the usage block may pass the width, by the one extra column of "用法：".
+    body = lines[next(i for i, line in enumerate(lines) if not line.strip()):]
+    assert max(display_width(line) for line in body) <= columns - 2
+    assert "referen\n" not in result.stdout
+    assert "选项：" in lines
+
+
+def test_wrap_keeps_words_and_punctuation():
+    lines = wrap("auto：reference 数据用 none（和 Keras 示例一样），其余用 standard。", 20)
+    assert lines == ["auto：reference 数据", "用 none（和 Keras 示", "例一样），其余用", "standard。"]
+    assert all(display_width(line) <= 20 for line in lines)
 
 
 @pytest.mark.parametrize("command", ["predict", "evaluate", "list"])

@@ -9,6 +9,8 @@ missing.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from collections.abc import Mapping
 
 from tuitrain.locales.zh_CN import MESSAGES as _ZH
@@ -81,3 +83,53 @@ def describe(error: Exception) -> str:
     if template is None or render is None:
         return str(error)
     return render(_ZH.get(template, template) if _language == "zh" else template)
+
+
+_CLOSING = set("，。、：；！？）」』》,.:;!?)")
+"""Punctuation that must not start a line: it stays with the text before it."""
+
+_OPENING = set("（「『《")
+"""Punctuation that must not end a line: it stays with the text after it."""
+
+
+def display_width(text: str) -> int:
+    """Return the number of terminal columns ``text`` takes: 2 for each wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Break ``text`` into lines of at most ``width`` terminal columns.
+
+    Unlike ``textwrap``, which counts characters, this counts columns, so Chinese lines fit
+    the terminal. A line may break between any two Chinese characters, but English words,
+    numbers and option names stay whole, and closing punctuation stays with its text. A
+    word wider than ``width`` gets a line of its own, as with textwrap's break_long_words
+    off.
+    """
+    # (preceded by a space, text) for each piece that no line break may split.
+    units: list[tuple[bool, str]] = []
+    space = False
+    for piece in re.findall(r"\s+|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|\S", text):
+        if piece.isspace():
+            space = True
+            continue
+        joins_previous = units and not space and (piece in _CLOSING or units[-1][1][-1] in _OPENING)
+        if joins_previous:
+            units[-1] = (units[-1][0], units[-1][1] + piece)
+        else:
+            units.append((space, piece))
+        space = False
+
+    lines: list[str] = []
+    line, used = "", 0
+    for spaced, piece in units:
+        gap = " " if spaced and line else ""
+        needed = display_width(gap + piece)
+        if line and used + needed > width:
+            lines.append(line)
+            line, used = piece, display_width(piece)
+        else:
+            line, used = line + gap + piece, used + needed
+    if line:
+        lines.append(line)
+    return lines
