@@ -189,13 +189,11 @@ def _section(current, values: dict, section: str, source: str):
 
 def _layers(value, source: str) -> list[LayerConfig]:
     if not isinstance(value, list):
-        raise ConfigError(messages.CONFIG_BAD_TYPE, source=source, key="model.layers", expected="list", value=value)
+        raise ConfigError(messages.CONFIG_NOT_LIST, source=source, key="model.layers", value=repr(value))
     layers = []
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            raise ConfigError(
-                messages.CONFIG_BAD_TYPE, source=source, key=f"model.layers[{i}]", expected="table", value=item
-            )
+            raise ConfigError(messages.CONFIG_NOT_TABLE, source=source, key=f"model.layers[{i}]")
         layers.append(_section(LayerConfig(), item, f"model.layers[{i}]", source))
     return layers
 
@@ -205,12 +203,19 @@ def _typed(value, expected: type, key: str, source: str):
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if expected is float and isinstance(value, float) and not math.isfinite(value):
-        raise ConfigError(messages.CONFIG_BAD_TYPE, source=source, key=key, expected="finite number", value=value)
+        raise ConfigError(messages.CONFIG_NOT_NUMBER, source=source, key=key, value=value)
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-        raise ConfigError(
-            messages.CONFIG_BAD_TYPE, source=source, key=key, expected=expected.__name__, value=repr(value)
-        )
+        raise ConfigError(_TYPE_ERRORS[expected], source=source, key=key, value=repr(value))
     return value
+
+
+_TYPE_ERRORS = {
+    int: messages.CONFIG_NOT_INTEGER,
+    float: messages.CONFIG_NOT_NUMBER,
+    str: messages.CONFIG_NOT_TEXT,
+    bool: messages.CONFIG_NOT_BOOL,
+}
+"""The error for a value that is not of each type a config setting can have."""
 
 
 def load_config(path: str | Path) -> RunConfig:

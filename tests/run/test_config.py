@@ -82,6 +82,25 @@ def test_bad_config_names_key(text, fragment, tmp_path):
     assert fragment in str(error.value)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("[training]\nepochs = 'ten'\n", "'training.epochs' in bad.toml must be a whole number, but got 'ten'."),
+        ("[optimizer]\nlr = 'fast'\n", "'optimizer.lr' in bad.toml must be a finite number, but got 'fast'."),
+        ("[optimizer]\nlr = inf\n", "'optimizer.lr' in bad.toml must be a finite number, but got inf."),
+        ("[optimizer]\nname = 3\n", "'optimizer.name' in bad.toml must be text in quotes, but got 3."),
+        ("[optimizer]\nnesterov = 1\n", "'optimizer.nesterov' in bad.toml must be true or false, but got 1."),
+        ("[model]\nlayers = 3\n", "'model.layers' in bad.toml must be a list such as [...], but got 3."),
+    ],
+)
+def test_bad_type_named_in_words(text, expected, tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert str(error.value) == expected.replace("bad.toml", str(path))
+
+
 def test_int_accepted_for_float(tmp_path):
     path = tmp_path / "c.toml"
     path.write_text("[optimizer]\nlr = 1\n", encoding="utf-8")
