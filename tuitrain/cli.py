@@ -257,21 +257,23 @@ def build_parser() -> Parser:
     data.add_argument("--val-split", type=parse.val_split, metavar="SHARE",
                       help=_("share of samples held out for validation, in [0, 1) (default: 0 for "
                              "reference, 0.2 for the other presets)"))
-    data.add_argument("--scale", type=parse.choice(("auto", "standard", "none")),
+    data.add_argument("--scale", type=parse.choice(("auto", "standard", "none")), metavar="auto|standard|none",
                       help=_("standard: zero mean and unit variance, fitted on the training part; "
                              "none: raw inputs; auto: none for the reference data, standard for "
                              "any other (default: auto)"))
-    data.add_argument("--missing", type=parse.choice(("refuse", "drop", "mean")),
+    data.add_argument("--missing", type=parse.choice(("refuse", "drop", "mean")), metavar="refuse|drop|mean",
                       help=_("missing values in a CSV file: refuse, drop the rows, or fill in the "
                              "column mean (default: refuse)"))
     data.add_argument("--map-labels", action=argparse.BooleanOptionalAction, default=None,
-                      help=_("map labels such as 1 and 2 to 0 and 1 for binary cross-entropy "
-                             "(default: off)"))
+                      help=_("map two labels such as 1 and 2 to 0 and 1 when --loss is "
+                             "binary_crossentropy; with --loss auto the classes are always "
+                             "numbered from 0 (default: off)"))
 
     model = parser.add_argument_group(_("model options"))
     model.add_argument("--layers", type=parse.layers, metavar="UNITS:ACTIVATION,...",
-                       help=_("hidden layers, input side first, such as 64:relu,64:relu; none for "
-                              "no hidden layer; activations: {names} (default: {default})",
+                       help=_("hidden layers, input side first, such as 64:relu,64:relu; a layer "
+                              "without an activation uses relu; none for no hidden layer; "
+                              "activations: {names} (default: {default})",
                               names=", ".join(ACTIVATIONS),
                               default=parse.format_layers(reference.model.layers)))
     model.add_argument("--output-units", type=parse.count, metavar="N",
@@ -356,7 +358,7 @@ def build_model_parser(command: str) -> Parser:
                         help=_("a data set name or a CSV, TSV, NPZ or IDX file"))
     parser.add_argument("--label", metavar="COLUMN",
                         help=_("label column of a CSV file, by name or index (default: the last column)"))
-    parser.add_argument("--missing", type=parse.choice(("refuse", "drop", "mean")),
+    parser.add_argument("--missing", type=parse.choice(("refuse", "drop", "mean")), metavar="refuse|drop|mean",
                         default="refuse",
                         help=_("missing values in a CSV file: refuse, drop the rows, or fill in the "
                                "column mean (default: refuse)"))

@@ -87,13 +87,15 @@ MESSAGES: dict[str, str] = {
     "missing values in a CSV file: refuse, drop the rows, or fill in the column mean "
     "(default: refuse)":
         "CSV 文件中的缺失值：refuse 报错，drop 删除所在行，mean 用列均值填充（默认：refuse）",
-    "map labels such as 1 and 2 to 0 and 1 for binary cross-entropy (default: off)":
-        "为二元交叉熵把 1 和 2 这类标签映射为 0 和 1（默认：关闭）",
+    "map two labels such as 1 and 2 to 0 and 1 when --loss is binary_crossentropy; "
+    "with --loss auto the classes are always numbered from 0 (default: off)":
+        "--loss 为 binary_crossentropy 时，把 1 和 2 这类两个标签映射为 0 和 1；"
+        "--loss auto 时类别总是从 0 开始编号（默认：关闭）",
     # 模型选项
-    "hidden layers, input side first, such as 64:relu,64:relu; none for no hidden layer; "
-    "activations: {names} (default: {default})":
-        "隐藏层，从输入侧开始列出，例如 64:relu,64:relu；none 表示没有隐藏层；"
-        "可用激活函数：{names}（默认：{default}）",
+    "hidden layers, input side first, such as 64:relu,64:relu; a layer without an activation "
+    "uses relu; none for no hidden layer; activations: {names} (default: {default})":
+        "隐藏层，从输入侧开始列出，例如 64:relu,64:relu；不写激活函数的层使用 relu；"
+        "none 表示没有隐藏层；可用激活函数：{names}（默认：{default}）",
     "units of the output layer (default: from the data)": "输出层的单元数（默认：由数据决定）",
     "activation of the output layer (default: from the data and the loss)":
         "输出层的激活函数（默认：由数据和损失函数决定）",
