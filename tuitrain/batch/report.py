@@ -10,23 +10,17 @@ from __future__ import annotations
 import json
 import sys
 import time
-import unicodedata
 from typing import TextIO
 
 from tuitrain.batch.describe import data_description, json_safe, model_description
 from tuitrain.core.records import BatchEnded, EpochEnded, Notice, TrainingDiverged
 from tuitrain.experiment import Experiment
-from tuitrain.locales import _, render
+from tuitrain.locales import _, display_width, render
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between two redraws of the progress bar."""
 BAR_WIDTH = 30
 
-
-
-def display_width(text: str) -> int:
-    """Return the terminal cells that ``text`` takes: 2 for wide (CJK) characters."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _pad(text: str, width: int, right: bool = False) -> str:
@@ -71,7 +65,7 @@ def data_line(experiment: Experiment) -> str:
         dataset.name,
         _("{samples} samples ({train} for training, {val} for validation)",
           samples=dataset.n_samples, train=experiment.n_train, val=experiment.n_val),
-        _("{features} features", features=dataset.n_features),
+        features_text(dataset.n_features),
     ]
     if target.n_classes and target.mapped:
         mapping = ", ".join(f"{name} → {index}" for index, name in enumerate(target.classes))
@@ -81,6 +75,11 @@ def data_line(experiment: Experiment) -> str:
     parts.append(task_name(dataset.task))
     reason = render(target.reason_template, target.reason_params)
     return _("Data: {facts}. Output layer: {reason}.", facts=_(", ").join(parts), reason=reason)
+
+
+def features_text(n: int) -> str:
+    """Return "1 feature" or "n features", in the current language."""
+    return _("1 feature") if n == 1 else _("{features} features", features=n)
 
 
 def task_name(task: str) -> str:
@@ -242,8 +241,10 @@ class Reporter:
             self.event("end", reason=reason, epochs=epochs, steps=steps, seconds=seconds,
                        metrics=metrics, run_folder=folder, diverged=diverged)
             return
-        text = _("Done: {reason} after {epochs} epoch(s), {steps} steps, {seconds:.1f}s",
-                 reason=reason_name(reason), epochs=epochs, steps=steps, seconds=seconds)
+        # Two decimals below 10 s, so that a run of a few milliseconds does not read 0.0s.
+        shown = f"{seconds:.2f}" if seconds < 10 else f"{seconds:.1f}"
+        text = _("Done: {reason} after {epochs} epoch(s), {steps} steps, {seconds}s",
+                 reason=reason_name(reason), epochs=epochs, steps=steps, seconds=shown)
         if metrics:
             text += " - " + metrics_text(metrics)
         self.out(text + " - " + _("run folder: {folder}", folder=folder))

@@ -10,7 +10,7 @@ import numpy as np
 
 from tuitrain import messages
 from tuitrain.batch.describe import json_safe
-from tuitrain.batch.report import metrics_text, task_name
+from tuitrain.batch.report import features_text, metrics_text, task_name
 from tuitrain.core import evaluate as evaluate_model
 from tuitrain.core.errors import DataError
 from tuitrain.core.losses import CategoricalCrossEntropy
@@ -114,8 +114,8 @@ def print_listing() -> None:
     width = max(len(name) for name in DATASETS) + 2
     for name, info in DATASETS.items():
         kind = _("generator") if info.kind == GENERATOR else _("bundled")
-        facts = _("{kind}, {task}, {samples} samples, {features} features", kind=kind,
-                  task=task_name(info.task), samples=info.n_samples, features=info.n_features)
+        facts = _("{kind}, {task}, {samples} samples", kind=kind, task=task_name(info.task),
+                  samples=info.n_samples) + _(", ") + features_text(info.n_features)
         if info.n_classes:
             facts += _(", {n} classes", n=info.n_classes)
         print(f"  {name.ljust(width)}{render(info.description, {})} ({facts})")

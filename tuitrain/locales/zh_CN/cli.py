@@ -153,7 +153,8 @@ MESSAGES: dict[str, str] = {
     "learning rate {lr}":
         "数据 {source}，隐藏层 {layers}，{epochs} 个 epoch，batch size {batch_size}，学习率 {lr}",
     "Data sets (--data NAME, or a CSV, TSV, NPZ or IDX file):": "数据集（--data NAME，或 CSV、TSV、NPZ、IDX 文件）：",
-    "{kind}, {task}, {samples} samples, {features} features": "{kind}，{task}，{samples} 个样本，{features} 个特征",
+    "{kind}, {task}, {samples} samples": "{kind}，{task}，{samples} 个样本",
+    ", ": "，",
     ", {n} classes": "，{n} 个类别",
     "generator": "生成器",
     "bundled": "内置",
@@ -206,6 +207,7 @@ MESSAGES: dict[str, str] = {
     "{samples} samples ({train} for training, {val} for validation)":
         "{samples} 个样本（训练 {train} 个，验证 {val} 个）",
     "{features} features": "{features} 个特征",
+    "1 feature": "1 个特征",
     "{n} classes": "{n} 个类别",
     "{n} classes, labels mapped: {mapping}": "{n} 个类别，标签映射：{mapping}",
     "classification": "分类",
@@ -216,8 +218,8 @@ MESSAGES: dict[str, str] = {
     "stopped early": "已早停",
     "interrupted": "已中断",
     "diverged": "已发散",
-    "Done: {reason} after {epochs} epoch(s), {steps} steps, {seconds:.1f}s":
-        "结束：{reason}，共 {epochs} 个 epoch，{steps} 步，用时 {seconds:.1f} 秒",
+    "Done: {reason} after {epochs} epoch(s), {steps} steps, {seconds}s":
+        "结束：{reason}，共 {epochs} 个 epoch，{steps} 步，用时 {seconds} 秒",
     "run folder: {folder}": "运行目录：{folder}",
     "the loss": "损失值",
     "the gradient": "梯度",
