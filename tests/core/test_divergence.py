@@ -74,7 +74,7 @@ def test_divergence_cause_other_optimizer():
     assert reason == "diverged"
     record = records_of(records, TrainingDiverged)[0]
     assert record.cause == messages.CAUSE_LR
-    assert record.cause_params["optimizer"] == "adam"
+    assert record.cause_params["optimizer"] == "Adam"
 
 
 def test_divergence_keeps_finite_weights():

@@ -34,7 +34,7 @@ def test_high_lr_sends_one_notice():
     assert len(notices) == 1
     assert notices[0].params["lr"] == "10"
     assert notices[0].params["suggested"] == "0.01"  # a tenth, but at most SGD's default
-    assert "too high for sgd" in str(notices[0])
+    assert "too high for SGD" in str(notices[0])
 
 
 def test_modest_lr_sends_no_notice():

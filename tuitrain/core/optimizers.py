@@ -24,6 +24,8 @@ class Optimizer:
     """
 
     name = ""
+    display_name = ""
+    """The name in messages, as Keras spells the class: SGD, RMSprop, Adam..."""
     defaults: dict[str, float | bool] = {}
     state_names: tuple[str, ...] = ()
 
@@ -163,6 +165,7 @@ class SGD(Optimizer):
     """
 
     name = "sgd"
+    display_name = "SGD"
     defaults = {"lr": 0.01, "momentum": 0.0, "nesterov": False}
     state_names = ("momentum",)
 
@@ -187,6 +190,7 @@ class RMSprop(Optimizer):
     """RMSprop: v ← ρ v + (1 − ρ) g², θ ← θ − α g / sqrt(v + ε), optional momentum."""
 
     name = "rmsprop"
+    display_name = "RMSprop"
     defaults = {"lr": 0.001, "rho": 0.9, "momentum": 0.0, "epsilon": 1e-7}
     state_names = ("velocity", "momentum")
 
@@ -228,6 +232,7 @@ class Adam(Optimizer):
     """
 
     name = "adam"
+    display_name = "Adam"
     defaults = {"lr": 0.001, "beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7}
     state_names = ("m_sum", "v_sum")
 
@@ -296,6 +301,7 @@ class AdamW(Adam):
     """Adam with decoupled weight decay λ (Keras default 0.004): θ ← θ − α λ θ first."""
 
     name = "adamw"
+    display_name = "AdamW"
     defaults = {**Adam.defaults, "weight_decay": 0.004}
 
 
@@ -303,6 +309,7 @@ class Adagrad(Optimizer):
     """Adagrad: G ← G + g², θ ← θ − α g / sqrt(G + ε), G starting at 0.1 as in Keras."""
 
     name = "adagrad"
+    display_name = "Adagrad"
     defaults = {"lr": 0.001, "initial_accumulator_value": 0.1, "epsilon": 1e-7}
     state_names = ("accumulator",)
 

@@ -553,7 +553,7 @@ class Trainer:
                     "initial": f"{self.initial_loss:.4g}",
                     "loss": f"{train_loss:.4g}",
                     "lr": f"{lr:g}",
-                    "optimizer": self.optimizer.name,
+                    "optimizer": self.optimizer.display_name,
                     "suggested": f"{self._suggested_lr(lr):g}",
                 },
             )
@@ -567,7 +567,7 @@ class Trainer:
 
     def _likely_cause(self) -> tuple[str, dict]:
         lr = self.optimizer.lr
-        params = {"lr": lr, "suggested": self._suggested_lr(lr), "optimizer": self.optimizer.name}
+        params = {"lr": lr, "suggested": self._suggested_lr(lr), "optimizer": self.optimizer.display_name}
         if self.input_scale > UNSCALED_INPUT:
             return messages.CAUSE_UNSCALED, {**params, "scale": self.input_scale}
         if self.optimizer.name == "sgd":
