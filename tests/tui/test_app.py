@@ -14,6 +14,7 @@ from tuitrain.locales import set_language
 from tuitrain.presets import get_preset
 from tuitrain.tui.app import create_app
 from tuitrain.tui.screens.dialogs import ConfirmScreen, MessageScreen
+from tuitrain.tui.widgets.fields import ChoiceField
 from tuitrain.tui.widgets.fields import Field
 from tuitrain.tui.widgets.layers import LayersPanel
 
@@ -169,6 +170,21 @@ async def test_batch_size_and_speed_reach_trainer():
         await pilot.press("plus")
         await wait_until(pilot, lambda: trainer.delay == 0)
         await finish(pilot)
+
+
+@sync
+async def test_reset_keeps_speed():
+    app = create_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("minus", "minus")
+        await wait_until(pilot, lambda: app.main.speed > 0)
+        delay = app.main.speed
+        old_trainer = app.main.experiment.trainer
+        await pilot.press("r")
+        await wait_until(pilot, lambda: app.main.experiment.trainer is not old_trainer)
+        assert app.main.experiment.trainer.delay == delay
+        assert app.main.query_one("#speed", ChoiceField).select.value == delay
 
 
 @sync

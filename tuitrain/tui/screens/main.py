@@ -106,6 +106,9 @@ class MainScreen(Screen):
         self.steps_seen = (0, time.perf_counter())
         self.steps_per_second = 0.0
         self.health_charts: list[HistogramChart] = []
+        self.speed = 0.0
+        """Seconds to wait after each batch, as last chosen. It is a way of watching, not a
+        setting of the run, so a reset or a new network keeps it."""
 
     # Layout -------------------------------------------------------------------------
 
@@ -179,6 +182,7 @@ class MainScreen(Screen):
             self.notify(text, title=_("Could not build the network"), severity="error", timeout=10)
             return False
         experiment.trainer.history_limit = HISTORY_LIMIT
+        experiment.trainer.delay = self.speed
         if self.bridge is not None:
             self.bridge.closed = True
         self.config = config
@@ -581,6 +585,7 @@ class MainScreen(Screen):
                 trainer.set_regularization(index, **{name: float(value)})
         elif key == "speed":
             trainer.set_delay(float(value))
+            self.speed = float(value)
             return
         self.config = _with(config, key, value)
         self._show_status()
@@ -684,6 +689,10 @@ class MainScreen(Screen):
             self.notify(describe(error), title=_("Could not load the model"), severity="error", timeout=10)
             return
         experiment.trainer.history_limit = HISTORY_LIMIT
+        if self.experiment is not None:
+            # The speed is a way of watching, not a setting of the run, so a reset or a
+            # new network keeps it.
+            experiment.trainer.delay = self.experiment.trainer.delay
         if self.bridge is not None:
             self.bridge.closed = True
         self.config, self.experiment, self.bridge = trained.config, experiment, bridge
