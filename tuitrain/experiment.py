@@ -126,7 +126,9 @@ def build_experiment(
     else:
         model, optimizer = checkpoint.model, checkpoint.optimizer
         if model.input_dim != dataset.n_features:
-            raise DataError(messages.RESUME_MISMATCH, saved=model.input_dim, given=dataset.n_features)
+            raise DataError(
+                messages.RESUME_MISMATCH, path=checkpoint.path, saved=model.input_dim, given=dataset.n_features
+            )
 
     trainer = Trainer(
         model,
@@ -242,7 +244,9 @@ class TrainedModel:
         """
         model = self.checkpoint.model
         if X.shape[1] != model.input_dim:
-            raise DataError(messages.RESUME_MISMATCH, saved=model.input_dim, given=X.shape[1])
+            raise DataError(
+                messages.RESUME_MISMATCH, path=self.checkpoint.path, saved=model.input_dim, given=X.shape[1]
+            )
         outputs = model.predict(self.features(X))
         if not self.classes:
             return outputs, None

@@ -25,7 +25,7 @@ OUT_HAS_RUN = (
     "--overwrite to replace that run."
 )
 OUT_NOT_CREATED = "Run folder {path} cannot be created: {detail}. Pass a folder you can write to with --out."
-RESUME_MISMATCH = "The model file was trained on {saved} features, but the data has {given}. Use the data it was trained on."
+RESUME_MISMATCH = "Model file {path} was trained on {saved} features, but the data has {given}. Use the data it was trained on."
 
 REASON_OUTPUT_GIVEN = "Output layer as configured: {units} {activation} unit(s) with {loss}."
 EVALUATE_NEEDS_LABELS = (

@@ -73,7 +73,22 @@ def test_evaluate_unknown_labels_exits_3(run, iris_model, tmp_path):
 def test_predict_wrong_feature_count_exits_3(run, iris_model, case):
     result = run("predict", iris_model, case("noisy-xor.csv"))
     assert result.returncode == ExitCode.DATA
-    assert "4 features" in result.stderr
+    assert "Model file iris_run/model.npz was trained on 4 features, but the data has 2." in result.stderr
+
+
+def test_resume_wrong_feature_count_exits_3(run, iris_model, case):
+    # The saved scaler is checked first, so its message speaks for the model here.
+    result = run("--batch", "--resume", iris_model, "--data", case("noisy-xor.csv"), "--epochs", "40")
+    assert result.returncode == ExitCode.DATA
+    assert "fitted on 4 feature(s), but the data has 2" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_resume_unscaled_wrong_feature_count_exits_3(run, case):
+    assert run("--batch", "--epochs", "2", "--scale", "none", "--out", "ref", "--quiet").returncode == 0
+    result = run("--batch", "--resume", "ref/model.npz", "--data", case("noisy-xor.csv"), "--epochs", "4")
+    assert result.returncode == ExitCode.DATA
+    assert "Model file ref/model.npz was trained on 20 features, but the data has 2." in result.stderr
 
 
 def test_predict_missing_model_exits_2(run, case):

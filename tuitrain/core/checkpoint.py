@@ -47,6 +47,8 @@ class Checkpoint:
     """Caller's JSON data: run config, task, class names, data description."""
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
     """Caller's arrays, such as the scaler's mean and scale."""
+    path: str = ""
+    """The file it was loaded from, for messages; empty for a checkpoint not read from a file."""
 
 
 def save_checkpoint(path: str | os.PathLike, checkpoint: Checkpoint) -> None:
@@ -115,7 +117,9 @@ def load_checkpoint(path: str | os.PathLike) -> Checkpoint:
         )
 
     try:
-        return _rebuild(meta, arrays)
+        checkpoint = _rebuild(meta, arrays)
+        checkpoint.path = str(path)
+        return checkpoint
     except (KeyError, TypeError, ValueError, ConfigError) as error:
         raise ModelFileError(messages.MODEL_FILE_CORRUPT, path=path, detail=error) from None
 

@@ -22,7 +22,7 @@ MESSAGES: dict[str, str] = {
     m.OUT_IS_A_FILE: "--out {path} 是一个文件，不是目录。请给出目录路径，或者去掉 --out，让结果写到 runs/ 下。",
     m.OUT_HAS_RUN: "目录 {path} 里已经有一次运行的结果（{files}）。请用 --out 指定新的目录，或者加上 --overwrite 覆盖那次运行。",
     m.OUT_NOT_CREATED: "无法创建运行目录 {path}：{detail}。请用 --out 指定一个可写的目录。",
-    m.RESUME_MISMATCH: "模型文件是用 {saved} 个特征训练的，而数据有 {given} 个特征。请使用训练时的数据。",
+    m.RESUME_MISMATCH: "模型文件 {path} 是用 {saved} 个特征训练的，而数据有 {given} 个特征。请使用训练时的数据。",
     m.REASON_OUTPUT_GIVEN: "输出层按配置设定：{units} 个 {activation} 单元，损失函数为 {loss}。",
     m.EVALUATE_NEEDS_LABELS: "{path} 有 {features} 列，与模型的特征数相同，因此没有标签列。评估需要标签：请加上标签列，或改用 tuitrain predict。",
     m.UNKNOWN_CLASSES: "列 '{column}' 中的标签 {values} 是模型从未见过的。模型认识的类别：{known}。",
