@@ -451,3 +451,22 @@ async def test_small_terminal_does_not_start():
         await pilot.pause(0.3)
         assert not app.main.training_active
         assert app.main.experiment.trainer.step_count == 0
+
+
+@sync
+async def test_small_terminal_keeps_essentials_in_view():
+    """At 80×24 the spare buttons, empty validation numbers and the metric chart give way."""
+    app = create_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.main
+        for selector in ("#control-save", "#control-export", "#status-val-loss", "#metric-chart"):
+            assert not screen.query_one(selector).display, selector
+        for selector in ("#control-start", "#speed", "#status-loss", "#status-metric", "#loss-chart"):
+            assert screen.query_one(selector).display, selector
+            assert screen.query_one(selector).region.right <= 80, selector
+
+    async with create_app().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for selector in ("#control-save", "#control-export", "#status-val-loss", "#metric-chart"):
+            assert pilot.app.main.query_one(selector).display, selector

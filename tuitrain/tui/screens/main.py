@@ -50,6 +50,12 @@ from tuitrain.tui.widgets.status import StatusBar
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
+NARROW_WIDTH = 110
+"""Below this many columns the screen drops what it can spare: the save, load and export
+buttons (the command palette still has them) and empty validation numbers."""
+SHORT_HEIGHT = 32
+"""Below this many rows the loss chart gets the chart area to itself; the header still
+shows the metric."""
 """Smallest terminal the layout fits; below it the screen shows a notice instead."""
 
 REDRAW_INTERVAL = 0.25
@@ -159,6 +165,8 @@ class MainScreen(Screen):
         width, height = self.size
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.set_class(height < SHORT_HEIGHT, "-short")
         if small:
             self.query_one("#too-small", Static).update(
                 _("Enlarge the terminal to at least {width}×{height} (now {now_width}×{now_height}).",
@@ -202,6 +210,7 @@ class MainScreen(Screen):
         self._sync_panels()
         status = self.query_one(StatusBar)
         status.set_metric_name(metric)
+        status.set_validation(experiment.n_val > 0)
         self.query_one("#loss-chart", HistoryChart).reset("loss", "val_loss")
         metric_chart = self.query_one("#metric-chart", HistoryChart)
         metric_chart.reset(metric, f"val_{metric}")

@@ -51,6 +51,10 @@ class StatusBar(Horizontal):
         self.query_one("#status-val-metric .status-title", Label).update(titles[1])
         self.percent = metric == "accuracy"
 
+    def set_validation(self, present: bool) -> None:
+        """Mark whether the run has validation data; a narrow screen then drops the empty boxes."""
+        self.set_class(not present, "-no-validation")
+
     def show_values(self, epoch: str, loss, val_loss, metric, val_metric) -> None:
         percent = getattr(self, "percent", True)
         self._show("#status-epoch Digits", epoch)
