@@ -23,16 +23,16 @@ MESSAGES: dict[str, str] = {
     messages.BAD_SCHEDULE_SETTING: "学习率调度参数 {name} 超出取值范围：{value}。",
     messages.BAD_PATIENCE: "早停的耐心值 (patience) 须为不小于 1 的整数个 epoch，收到的是 {value}。",
     messages.BAD_EPOCHS: "epoch 数须为不小于 1 的整数，收到的是 {value}。",
-    messages.BAD_BATCH_SIZE: "批大小 (batch size) 须为不小于 1 的整数，收到的是 {value}。可以试试 32。",
+    messages.BAD_BATCH_SIZE: "batch size 须为不小于 1 的整数，收到的是 {value}。可以试试 32。",
     messages.BAD_STEP_UNIT: "单步执行的单位只能是“batch”或“epoch”，不能是“{value}”。",
-    messages.BAD_DELAY: "每个批次之间的延迟须不小于 0 秒，收到的是 {value}。",
+    messages.BAD_DELAY: "每个 batch 之间的延迟须不小于 0 秒，收到的是 {value}。",
     messages.EMPTY_TRAINING_SET: "训练集为空。请使用更多样本，或调小验证集的划分比例。",
     messages.LENGTH_MISMATCH: "特征有 {features} 行，目标值却有 {targets} 个，两者数量必须一致。",
     messages.BCE_TARGETS_NOT_BINARY: (
         "二元交叉熵要求目标值为 0 和 1，但其中有 {values}。"
         "请把两个类别映射为 0 和 1，或者改用分类交叉熵。"
     ),
-    messages.BATCH_SIZE_CLAMPED: "批大小 {batch_size} 超过了训练样本数 {n}，因此每个批次使用全部 {n} 个样本。",
+    messages.BATCH_SIZE_CLAMPED: "batch size {batch_size} 超过了训练样本数 {n}，因此每个 batch 使用全部 {n} 个样本。",
     messages.CAUSE_UNSCALED: (
         "输入特征未经缩放（|x| 的最大值为 {scale}）。请先对特征做标准化，"
         "或把学习率从 {lr} 降到 {suggested}。"

@@ -29,7 +29,7 @@ MESSAGES: dict[str, str] = {
     "Write the model, optimizer and history to an .npz file": "把模型、优化器状态和训练历史写入 .npz 文件",
     "Load model": "加载模型",
     "Continue from a model file": "从模型文件继续训练",
-    "Export run": "导出运行",
+    "Export run": "导出运行目录",
     "Write config.toml, history and model.npz to a folder": "把 config.toml、训练历史和 model.npz 写入文件夹",
     "Open data file": "打开数据文件",
     "Train on a CSV, NPZ or IDX file": "用 CSV、NPZ 或 IDX 文件训练",
@@ -71,6 +71,8 @@ MESSAGES: dict[str, str] = {
     "○ ready": "○ 就绪",
     "of {total} epochs · step {step}": "共 {total} 个 epoch · 第 {step} 步",
     "batch {batch}/{batches}": "batch {batch}/{batches}",
+    "batch loss {loss}": "batch 损失 {loss}",
+    "The first point appears when epoch {epoch} ends": "第 {epoch} 个 epoch 结束时出现第一个点",
     "{rate:,.0f} steps/s": "每秒 {rate:,.0f} 步",
     "{name}: {old} → {new} from epoch {epoch}": "{name}：{old} → {new}，从第 {epoch} 个 epoch 起生效",
     "Enlarge the terminal to at least {width}×{height} (now {now_width}×{now_height}).":
@@ -87,7 +89,7 @@ MESSAGES: dict[str, str] = {
     "Training diverged": "训练发散",
     "In epoch {epoch}, batch {batch}, {quantity} became NaN or infinite":
         "在第 {epoch} 个 epoch 的第 {batch} 个 batch，{quantity}变成了 NaN 或无穷大",
-    "the loss": "loss ",
+    "the loss": "损失",
     "a gradient": "梯度",
     "the weights": "权重",
     " (first in layer {layer})": "（最先出现在第 {layer} 层）",
@@ -112,12 +114,12 @@ MESSAGES: dict[str, str] = {
     "The weights and the history of this run are replaced.": "本次运行的权重和训练历史将被替换。",
     "Could not load the model": "无法加载模型",
     "Model loaded from {path}: epoch {epoch}.": "已从 {path} 加载模型：第 {epoch} 个 epoch。",
-    "Export the run": "导出运行",
+    "Export the run": "导出运行目录",
     "Run folder (config, history, model and summary, as tuitrain --batch writes it):":
-        "运行文件夹（配置、训练历史、模型和摘要，与 tuitrain --batch 写出的相同）：",
+        "运行目录（配置、训练历史、模型和摘要，与 tuitrain --batch 写出的相同）：",
     "Export": "导出",
-    "Run exported to {path}.": "运行已导出到 {path}。",
-    "Could not export the run": "无法导出运行",
+    "Run exported to {path}.": "运行目录已导出到 {path}。",
+    "Could not export the run": "无法导出运行目录",
     "Open a data file": "打开数据文件",
     "Choose a CSV, NPZ or IDX file, or type its path and press Enter.": "选择 CSV、NPZ 或 IDX 文件，或输入路径后按回车。",
     "path/to/data.csv": "路径/data.csv",
@@ -138,12 +140,12 @@ MESSAGES: dict[str, str] = {
     "Each layer multiplies its input x by the weights W, adds the bias b and applies the activation f.":
         "每一层把输入 x 乘以权重 W，加上偏置 b，再经过激活函数 f。",
     "Each batch moves every parameter θ against the gradient of the loss J, scaled by the learning rate α.":
-        "每个 batch 都让每个参数 θ 沿 loss J 的梯度反方向移动，步长由学习率 α 决定。",
+        "每个 batch 都让每个参数 θ 沿损失 J 的梯度反方向移动，步长由学习率 α 决定。",
     "Live changes": "训练中修改",
     "Learning rate, batch size, optimizer settings, L1, L2, dropout and speed apply at the next batch and keep the weights. The loss chart marks each change with a vertical line.":
-        "学习率、batch size、优化器参数、L1、L2、dropout 和速度在下一个 batch 生效，权重保持不变。loss 图用竖线标出每次修改。",
+        "学习率、batch size、优化器参数、L1、L2、dropout 和速度在下一个 batch 生效，权重保持不变。损失图用竖线标出每次修改。",
     "Layers, loss, data, seed, schedule and early stopping build a new network: the app asks first when that would discard training.":
-        "修改网络层、loss、数据、随机种子、学习率调度或提前停止会新建网络；如果会丢弃已有的训练，应用会先询问。",
+        "修改网络层、损失函数、数据、随机种子、学习率调度或提前停止会新建网络；如果会丢弃已有的训练，应用会先询问。",
     "Charts": "图表",
     "Loss: training (braille line) and validation (dots) by epoch.": "损失：按 epoch 显示训练损失（盲文点线）和验证损失（圆点）。",
     "Activations: f(x) and its slope f'(x) for each activation in the model.": "激活函数：模型中每种激活函数的 f(x) 及其导数 f'(x)。",

@@ -46,7 +46,7 @@ from tuitrain.tui.widgets.data import DataPanel
 from tuitrain.tui.widgets.fields import ChoiceField, SettingRequested
 from tuitrain.tui.widgets.hyperparams import SPEEDS, HyperparametersPanel, fmt
 from tuitrain.tui.widgets.layers import LayersPanel
-from tuitrain.tui.widgets.status import StatusBar
+from tuitrain.tui.widgets.status import StatusBar, digits
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
@@ -153,7 +153,6 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.title = "tuitrain"
         self.query_one("#loss-chart").border_title = _("Loss by epoch")
-        self.query_one("#loss-chart", HistoryChart).empty_hint = _("Press space to start training")
         self.query_one("#left").border_title = _("Network")
         self.set_interval(REDRAW_INTERVAL, self.redraw_charts)
         if not self.build(self.config):
@@ -445,6 +444,12 @@ class MainScreen(Screen):
         where = _("of {total} epochs · step {step}", total=total, step=trainer.step_count)
         if batch is not None:
             where += " · " + _("batch {batch}/{batches}", batch=batch.batch, batches=batch.batches)
+            where += " · " + _("batch loss {loss}", loss=digits(batch.loss))
+        if self.training_active:
+            hint = _("The first point appears when epoch {epoch} ends", epoch=trainer.epoch + 1)
+        else:
+            hint = _("Press space to start training")
+        self.query_one("#loss-chart", HistoryChart).show_hint(hint)
         speed = _("{rate:,.0f} steps/s", rate=self.steps_per_second) if self.running else ""
         self.query_one(StatusBar).show_state(state, where, speed)
 

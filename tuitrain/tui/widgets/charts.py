@@ -54,6 +54,13 @@ class HistoryChart(_Chart):
         self.empty_hint = ""
         """Text shown under the frame while there are no points, such as how to start."""
 
+    def show_hint(self, text: str) -> None:
+        """Show ``text`` under the frame while there are no points."""
+        if text != self.empty_hint:
+            self.empty_hint = text
+            if not self.train.finite()[0] and not self.validation.finite()[0]:
+                self.border_subtitle = text
+
     def reset(self, train_label: str, validation_label: str) -> None:
         """Forget every point and name the two series (plotext legend, ASCII names)."""
         self.train.clear()
