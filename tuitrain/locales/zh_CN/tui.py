@@ -51,7 +51,7 @@ MESSAGES: dict[str, str] = {
     "Layer health": "层健康度",
     "Boundary": "决策边界",
     "Loss by epoch": "各 epoch 的损失",
-    "Accuracy by epoch": "各 epoch 的准确率",
+    "Accuracy % by epoch": "各 epoch 的准确率 %",
     "MAE by epoch": "各 epoch 的 MAE",
     "{name}: f(x) and f'(x)": "{name}：f(x) 与 f'(x)",
     "Hidden layer {index} · {activation}": "隐藏层 {index} · {activation}",

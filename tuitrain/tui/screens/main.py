@@ -213,7 +213,7 @@ class MainScreen(Screen):
         self.query_one("#loss-chart", HistoryChart).reset("loss", "val_loss")
         metric_chart = self.query_one("#metric-chart", HistoryChart)
         metric_chart.reset(metric, f"val_{metric}")
-        metric_chart.border_title = _("Accuracy by epoch") if metric == "accuracy" else _("MAE by epoch")
+        metric_chart.border_title = _("Accuracy % by epoch") if metric == "accuracy" else _("MAE by epoch")
         self.query_one("#speed", ChoiceField).set_value(trainer.delay if trainer.delay in SPEEDS else 0.0)
         self._show_activation_charts()
         self._show_health_charts()
@@ -385,25 +385,31 @@ class MainScreen(Screen):
         if self.bridge is None:
             return
         progress = self.bridge.drain()
-        loss_chart = self.query_one("#loss-chart", HistoryChart)
-        metric_chart = self.query_one("#metric-chart", HistoryChart)
-        metric = self.experiment.trainer.metric
         for record in progress.epochs:
-            values = record.metrics
-            loss_chart.train.append(record.epoch, values.get("loss", float("nan")))
-            metric_chart.train.append(record.epoch, values.get(metric, float("nan")))
-            if "val_loss" in values:
-                loss_chart.validation.append(record.epoch, values["val_loss"])
-                metric_chart.validation.append(record.epoch, values.get(f"val_{metric}", float("nan")))
-            self.last_epoch = values
+            self._plot_epoch(record.epoch, record.metrics)
         if progress.epochs:
-            loss_chart.dirty = metric_chart.dirty = True
+            self.query_one("#loss-chart", HistoryChart).dirty = True
+            self.query_one("#metric-chart", HistoryChart).dirty = True
             self.query_one(BoundaryMap).dirty = True
         if progress.stats is not None:
             self._show_stats(progress.stats)
         if progress.batch is not None:
             self.query_one(BoundaryMap).dirty = True
         self._show_status(progress.batch)
+
+    def _plot_epoch(self, epoch: int, values: dict[str, float]) -> None:
+        """Add one epoch's numbers to the loss and metric charts, accuracy in percent as in
+        the header, and keep them as the latest epoch."""
+        metric = self.experiment.trainer.metric
+        scale = 100.0 if metric == "accuracy" else 1.0
+        loss_chart = self.query_one("#loss-chart", HistoryChart)
+        metric_chart = self.query_one("#metric-chart", HistoryChart)
+        loss_chart.train.append(epoch, values.get("loss", float("nan")))
+        metric_chart.train.append(epoch, values.get(metric, float("nan")) * scale)
+        if "val_loss" in values:
+            loss_chart.validation.append(epoch, values["val_loss"])
+            metric_chart.validation.append(epoch, values.get(f"val_{metric}", float("nan")) * scale)
+        self.last_epoch = values
 
     def _show_stats(self, stats) -> None:
         for layer in stats.layers:
@@ -718,17 +724,10 @@ class MainScreen(Screen):
     def _replay_history(self) -> None:
         """Draw the history of a loaded model, as if its epochs had just ended."""
         trainer = self.experiment.trainer
-        loss_chart = self.query_one("#loss-chart", HistoryChart)
-        metric_chart = self.query_one("#metric-chart", HistoryChart)
         for row in trainer.history:
-            loss_chart.train.append(row["epoch"], row.get("loss", float("nan")))
-            metric_chart.train.append(row["epoch"], row.get(trainer.metric, float("nan")))
-            if "val_loss" in row:
-                loss_chart.validation.append(row["epoch"], row["val_loss"])
-                metric_chart.validation.append(row["epoch"], row.get(f"val_{trainer.metric}", float("nan")))
-            self.last_epoch = row
+            self._plot_epoch(row["epoch"], row)
         for change in trainer.changes:
-            loss_chart.mark_change(change.epoch)
+            self.query_one("#loss-chart", HistoryChart).mark_change(change.epoch)
         self._show_status()
 
     @work(group="dialogs")
