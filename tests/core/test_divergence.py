@@ -107,15 +107,17 @@ def test_reason_set_before_record():
 
 
 class SpoiledGradient(type(get_loss("mse"))):
-    """Mean squared error whose gradient turns infinite from the third batch on."""
+    """Mean squared error whose gradient turns infinite at the third batch, and from then
+    on unless ``once``."""
 
-    def __init__(self):
+    def __init__(self, once=False):
         self.calls = 0
+        self.once = once
 
     def gradient(self, a, y, out):
         self.calls += 1
         super().gradient(a, y, out)
-        if self.calls >= 3:
+        if self.calls == 3 or (self.calls > 3 and not self.once):
             out[0] = np.inf
         return out
 
@@ -164,26 +166,12 @@ def test_overflowing_update_keeps_weights():
     assert trainer.step_count == 0
 
 
-class SpoiledGradientOnce(type(get_loss("mse"))):
-    """Mean squared error whose gradient is infinite at the third batch only."""
-
-    def __init__(self):
-        self.calls = 0
-
-    def gradient(self, a, y, out):
-        self.calls += 1
-        super().gradient(a, y, out)
-        if self.calls == 3:
-            out[0] = np.inf
-        return out
-
-
 def test_run_goes_on_after_gradient_divergence():
     """After a rejected update the optimizer is as it was, so a second run() trains on."""
     rng = np.random.default_rng(0)
     x, y = xor_data(rng)
     model = Sequential([Dense(8, "relu"), Dense(1, "linear")], 2, rng)
-    trainer = Trainer(model, get_optimizer("adam"), SpoiledGradientOnce(), x, y, rng=rng, epochs=2, batch_size=32)
+    trainer = Trainer(model, get_optimizer("adam"), SpoiledGradient(once=True), x, y, rng=rng, epochs=2, batch_size=32)
     assert trainer.run() == "diverged"
     trainer.set_lr(0.0005)
     assert trainer.run() == "completed"
