@@ -242,9 +242,9 @@ class Reporter:
                        metrics=metrics, run_folder=folder, diverged=diverged)
             return
         # Two decimals below 10 s, so that a run of a few milliseconds does not read 0.0s.
-        shown = f"{seconds:.2f}" if seconds < 10 else f"{seconds:.1f}"
+        seconds_text = f"{seconds:.2f}" if seconds < 10 else f"{seconds:.1f}"
         text = _("Done: {reason} after {epochs} epoch(s), {steps} steps, {seconds}s",
-                 reason=reason_name(reason), epochs=epochs, steps=steps, seconds=shown)
+                 reason=reason_name(reason), epochs=epochs, steps=steps, seconds=seconds_text)
         if metrics:
             text += " - " + metrics_text(metrics)
         self.out(text + " - " + _("run folder: {folder}", folder=folder))

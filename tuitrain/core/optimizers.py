@@ -117,7 +117,7 @@ class Optimizer:
         An update with a NaN or infinite value, or one that would make a weight overflow,
         is rejected: ``step`` returns False and ``update`` contains the rejected Δθ, while
         θ, the state vectors and ``iterations`` stay as they were. Training can then go on
-        from the last good step, with a lower learning rate say.
+        from the last good step, for example with a lower learning rate.
         """
         self.iterations += 1
         update = self.update
