@@ -333,7 +333,7 @@ def build_parser() -> Parser:
                         help=_("replace the run files of an earlier run in the --out folder"))
     output.add_argument("--json", action="store_true",
                         help=_("print JSON lines on stdout: one start, one per epoch and one end event"))
-    output.add_argument("--quiet", action="store_true", help=_("print only errors and the final line"))
+    output.add_argument("--quiet", action="store_true", help=_("print only errors, a warning when the loss rose, and the final line"))
     output.add_argument("--plot", action="store_true",
                         help=_("draw the training and validation loss curves after training"))
     return parser

@@ -187,3 +187,11 @@ def test_batch_never_imports_textual(tmp_path):
                             env=tuitrain_env(), cwd=tmp_path, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "0 False"
+
+
+def test_quiet_still_warns_of_rising_loss(run):
+    result = run("--batch", "--lr", "1000", "--quiet")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Done: completed")
+    assert "warning: The training loss rose from" in result.stderr
+    assert "too high for Adam. Try 0.001." in result.stderr

@@ -13,6 +13,7 @@ import time
 from typing import TextIO
 
 from tuitrain.batch.describe import data_description, json_safe, model_description
+from tuitrain.core import messages as core_messages
 from tuitrain.core.records import BatchEnded, EpochEnded, Notice, TrainingDiverged
 from tuitrain.experiment import Experiment
 from tuitrain.locales import _, display_width, render
@@ -187,7 +188,13 @@ class Reporter:
               file=self.stdout, flush=True)
 
     def notice(self, notice: Notice) -> None:
-        self.note(render(notice.template, notice.params))
+        text = render(notice.template, notice.params)
+        if notice.template == core_messages.LOSS_ROSE:
+            # A run whose loss rose ends as "completed" all the same, so even --quiet
+            # says why its numbers are bad.
+            self.err(_("warning: {message}", message=text))
+        else:
+            self.note(text)
 
     def note(self, message: str) -> None:
         if not self.quiet:

@@ -132,7 +132,8 @@ MESSAGES: dict[str, str] = {
         "覆盖 --out 目录中以前那次运行的文件",
     "print JSON lines on stdout: one start, one per epoch and one end event":
         "在标准输出上输出 JSON Lines：一个 start 事件、每个 epoch 一个 epoch 事件和一个 end 事件",
-    "print only errors and the final line": "只输出错误和最后一行",
+    "print only errors, a warning when the loss rose, and the final line":
+        "只输出错误、损失上升时的警告和最后一行",
     "draw the training and validation loss curves after training": "训练结束后绘制训练损失和验证损失曲线",
     # predict、evaluate 与 list
     "Print the prediction of a saved model for each sample of DATA, one line per sample: the "
