@@ -21,7 +21,8 @@ from tuitrain.core import DTYPES, INITIALIZERS, OPTIMIZERS, SCHEDULES, ACTIVATIO
 from tuitrain.core.errors import DataError
 from tuitrain.data import DATASETS, LOSSES
 from tuitrain.locales import (
-    LANGUAGES, _, describe, detect_language, get_language, language_code, set_language, wrap,
+    LANGUAGES, _, describe, detect_language, display_width, get_language, language_code, set_language,
+    wrap,
 )
 from tuitrain.presets import PRESETS, get_preset
 
@@ -135,8 +136,24 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
         return wrap(self._whitespace_matcher.sub(" ", text).strip(), width)
 
     def _fill_text(self, text, width, indent):
-        # Each line of a description is its own paragraph.
-        return "\n".join(indent + line for part in text.splitlines() for line in wrap(part, width) or [""])
+        return "\n".join(indent + line for part in text.splitlines() for line in _wrap_line(part, width))
+
+
+def _wrap_line(line: str, width: int) -> list[str]:
+    """Wrap one line of a description or epilog, keeping its spacing when it fits.
+
+    A longer line keeps its first column, up to the first gap of two spaces (a command and
+    its description, say), and its wrapped rest hangs under the second column.
+    """
+    if display_width(line) <= width:
+        return [line]
+    gap = re.search(r"\S {2,}(?=\S)", line)
+    if gap is None:
+        indent = len(line) - len(line.lstrip())
+        return [line[:indent] + rest for rest in wrap(line, width - indent)]
+    head, column = line[: gap.end()], display_width(line[: gap.end()])
+    rest = wrap(line[gap.end():], max(width - column, 20))
+    return [head + rest[0], *(" " * column + more for more in rest[1:])]
 
 
 class Parser(argparse.ArgumentParser):

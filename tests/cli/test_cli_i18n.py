@@ -133,3 +133,10 @@ def test_zh_summary_table_lines_up(run):
     assert CJK.search(table[1])
     widths = {_cells(line) for line in table if line.strip()}
     assert len(widths) == 1, table
+
+
+def test_help_epilog_keeps_columns(run):
+    result = run("--help", env=tuitrain_env(COLUMNS="80"))
+    assert "  tuitrain list                 list the presets and the built-in data sets\n" in result.stdout
+    assert "  tuitrain evaluate MODEL DATA  print the model's loss and metric on labelled\n" in result.stdout
+    assert "\n                                data\n" in result.stdout
