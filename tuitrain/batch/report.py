@@ -248,8 +248,8 @@ class Reporter:
             self.event("end", reason=reason, epochs=epochs, steps=steps, seconds=seconds,
                        metrics=metrics, run_folder=folder, diverged=diverged)
             return
-        # Two decimals below 10 s, so that a run of a few milliseconds does not read 0.0s.
-        seconds_text = f"{seconds:.2f}" if seconds < 10 else f"{seconds:.1f}"
+        # Three significant digits below 10 s, so that a run of milliseconds does not read 0.0s.
+        seconds_text = f"{seconds:.3g}" if seconds < 10 else f"{seconds:.1f}"
         text = _("Done: {reason} after {epochs} epoch(s), {steps} steps, {seconds}s",
                  reason=reason_name(reason), epochs=epochs, steps=steps, seconds=seconds_text)
         if metrics:

@@ -118,4 +118,5 @@ def print_listing() -> None:
                   samples=info.n_samples) + _(", ") + features_text(info.n_features)
         if info.n_classes:
             facts += _(", {n} classes", n=info.n_classes)
-        print(f"  {name.ljust(width)}{render(info.description, {})} ({facts})")
+        print("  " + name.ljust(width) + _("{description} ({facts})", description=render(info.description, {}),
+                                            facts=facts))

@@ -156,6 +156,7 @@ MESSAGES: dict[str, str] = {
     "Data sets (--data NAME, or a CSV, TSV, NPZ or IDX file):": "数据集（--data NAME，或 CSV、TSV、NPZ、IDX 文件）：",
     "{kind}, {task}, {samples} samples": "{kind}，{task}，{samples} 个样本",
     ", ": "，",
+    "{description} ({facts})": "{description}（{facts}）",
     ", {n} classes": "，{n} 个类别",
     "generator": "生成器",
     "bundled": "内置",

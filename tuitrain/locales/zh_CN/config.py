@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     m.UNKNOWN_PRESET: "未知的预设 '{name}'。可选：{choices}。",
     m.BAD_VAL_SPLIT: "验证集比例必须大于等于 0 且小于 1，实际是 {value}。可以试试 0.2。",
     m.BAD_SCALE: "未知的缩放方式 '{value}'。请用 auto、standard 或 none。",
-    m.BAD_EPOCHS_SETTING: "epoch 数必须是大于等于 0 的整数（0 表示一直训练到手动停止），实际是 {value}。",
+    m.BAD_EPOCHS_SETTING: "epoch 数必须是大于等于 0 的整数（0 表示一直训练到被停止），实际是 {value}。",
     m.RESUME_DONE: "模型已经训练了 {done} 个 epoch，而本次运行要求 {epochs} 个。请增加 epoch 数，例如 --epochs {more}。",
     m.OUT_IS_A_FILE: "--out {path} 是一个文件，不是目录。请给出目录路径，或者去掉 --out，让结果写到 runs/ 下。",
     m.OUT_HAS_RUN: "目录 {path} 里已经有一次运行的结果（{files}）。请用 --out 指定新的目录，或者加上 --overwrite 覆盖那次运行。",

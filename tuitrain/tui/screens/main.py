@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState
 
 from tuitrain.config import RunConfig
 from tuitrain.core.errors import ConfigError, DataError
+from tuitrain.core.records import BatchEnded
 from tuitrain.experiment import Experiment, build_experiment, load_model, optimizer_params, save_model
 from tuitrain.locales import _, describe, render
 from tuitrain.remote import run_in_process
@@ -109,6 +110,8 @@ class MainScreen(Screen):
         self.running = False
         """True between a "running" and the next "paused" or the end of the run."""
         self.last_epoch: dict[str, float] = {}
+        self.last_batch: BatchEnded | None = None
+        """The latest batch record of this run, which the status line keeps showing."""
         self.steps_seen = (0, time.perf_counter())
         self.steps_per_second = 0.0
         self.health_charts: list[HistogramChart] = []
@@ -197,6 +200,7 @@ class MainScreen(Screen):
         self.bridge = bridge
         self.running = False
         self.last_epoch = {}
+        self.last_batch = None
         self._show_experiment()
         for notice in experiment.notices:
             self.notify(render(notice.template, notice.params), timeout=6)
@@ -421,9 +425,12 @@ class MainScreen(Screen):
                 "dead {dead:.0%} · saturated {saturated:.0%}", dead=layer.dead, saturated=layer.saturated,
             )
 
-    def _show_status(self, batch=None) -> None:
+    def _show_status(self, batch: BatchEnded | None = None) -> None:
         if self.experiment is None:
             return
+        if batch is not None:
+            self.last_batch = batch
+        batch = self.last_batch
         trainer = self.experiment.trainer
         total = "∞" if trainer.epochs is None else str(trainer.epochs)
         values = self.last_epoch
@@ -452,9 +459,9 @@ class MainScreen(Screen):
             where += " · " + _("batch {batch}/{batches}", batch=batch.batch, batches=batch.batches)
             where += " · " + _("batch loss {loss}", loss=digits(batch.loss))
         if self.training_active:
-            hint = _("The first point appears when epoch {epoch} ends", epoch=trainer.epoch + 1)
+            hint = _("First point: end of epoch {epoch}", epoch=trainer.epoch + 1)
         else:
-            hint = _("Press space to start training")
+            hint = _("Press space to train")
         self.query_one("#loss-chart", HistoryChart).show_hint(hint)
         speed = _("{rate:,.0f} steps/s", rate=self.steps_per_second) if self.running else ""
         self.query_one(StatusBar).show_state(state, where, speed)

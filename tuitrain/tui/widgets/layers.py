@@ -65,7 +65,7 @@ class LayersPanel(Vertical):
         table.move_cursor(row=min(max(row, 1), table.row_count - 1))
         target = experiment.target
         reason = render(target.reason_template, target.reason_params) if target.reason_template else target.reason
-        self.query_one("#output-reason", Static).update(_("Output: {reason}", reason=reason))
+        self.query_one("#output-reason", Static).update(_("Output layer ({reason})", reason=reason))
         self.query_one("#param-total", Static).update(_("Total parameters: {count:,}", count=model.n_params))
         self._show_selected()
 
