@@ -208,16 +208,23 @@ def _translate_argparse(message: str) -> str:
     return message
 
 
-def _exit_codes_epilog() -> str:
-    return "\n".join([
+def _exit_codes_epilog(training: bool = True) -> str:
+    """Return the exit-code list; predict and evaluate train nothing, so they leave 4 out."""
+    lines = [
         _("exit codes:"),
         _("  0    success"),
         _("  1    the app could not start, or an internal error"),
         _("  2    usage or configuration error: a bad option, config key or model file"),
         _("  3    data error: the data cannot be read or does not fit the loss or the model"),
-        _("  4    training diverged (NaN or infinite loss, gradient or weights)"),
-        _("  130  interrupted by Ctrl-C or SIGTERM; the run folder is still written"),
-    ])
+    ]
+    if training:
+        lines += [
+            _("  4    training diverged (NaN or infinite loss, gradient or weights)"),
+            _("  130  interrupted by Ctrl-C or SIGTERM; the run folder is still written"),
+        ]
+    else:
+        lines.append(_("  130  interrupted by Ctrl-C"))
+    return "\n".join(lines)
 
 
 def build_parser() -> Parser:
@@ -369,7 +376,7 @@ def build_model_parser(command: str) -> Parser:
             "Print the loss and the metric of a saved model on labelled DATA, applying the "
             "model's saved scaler and label mapping."
         )
-    parser = Parser(prog=f"tuitrain {command}", description=description, epilog=_exit_codes_epilog())
+    parser = Parser(prog=f"tuitrain {command}", description=description, epilog=_exit_codes_epilog(training=False))
     parser.add_argument("model", metavar="MODEL", help=_("model file, such as runs/NAME/model.npz"))
     parser.add_argument("data", metavar="DATA",
                         help=_("a data set name or a CSV, TSV, NPZ or IDX file"))

@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
         "  3    数据错误：数据无法读取，或与损失函数、模型不匹配",
     "  4    training diverged (NaN or infinite loss, gradient or weights)":
         "  4    训练发散（损失、梯度或权重出现 NaN 或无穷大）",
+    "  130  interrupted by Ctrl-C": "  130  被 Ctrl-C 中断",
     "  130  interrupted by Ctrl-C or SIGTERM; the run folder is still written":
         "  130  被 Ctrl-C 或 SIGTERM 中断；运行目录仍会写出",
     # 主命令的说明
