@@ -132,11 +132,38 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, prefix=prefix or _("usage: "))
 
+    def _format_usage(self, usage, actions, groups, prefix):
+        # Wrap narrower by the columns that a wide prefix takes beyond its length, which
+        # _align_usage then adds to the continuation lines.
+        shift = display_width(prefix) - len(prefix) if prefix else 0
+        self._width -= shift
+        try:
+            return super()._format_usage(usage, actions, groups, prefix)
+        finally:
+            self._width += shift
+
     def _split_lines(self, text, width):
         return wrap(self._whitespace_matcher.sub(" ", text).strip(), width)
 
     def _fill_text(self, text, width, indent):
         return "\n".join(indent + line for part in text.splitlines() for line in _wrap_line(part, width))
+
+
+def _align_usage(text: str) -> str:
+    """Indent the usage block's continuation lines under its first option.
+
+    argparse indents them by the length of "usage: tuitrain ", in characters, but the
+    Chinese prefix "用法：" is 3 characters that take 6 columns. ``_HelpFormatter`` wraps
+    the usage 3 columns narrower to leave room for that.
+    """
+    prefix = _("usage: ")
+    shift = display_width(prefix) - len(prefix)
+    if not shift or not text.startswith(prefix):
+        return text
+    head, blank, rest = text.partition("\n\n")
+    lines = head.split("\n")
+    head = "\n".join([lines[0], *(" " * shift + line if line.strip() else line for line in lines[1:])])
+    return head + blank + rest
 
 
 def _wrap_line(line: str, width: int) -> list[str]:
@@ -170,11 +197,14 @@ class Parser(argparse.ArgumentParser):
         )
 
     def format_help(self) -> str:
-        text = super().format_help()
+        text = _align_usage(super().format_help())
         if get_language() == "zh":
             # argparse ends each section heading with an ASCII colon; Chinese uses "：".
             text = re.sub(r"^(\S.*):$", r"\1：", text, flags=re.MULTILINE)
         return text
+
+    def format_usage(self) -> str:
+        return _align_usage(super().format_usage())
 
     def error(self, message: str) -> None:
         self.print_usage(sys.stderr)

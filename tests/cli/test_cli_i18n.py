@@ -95,11 +95,11 @@ def test_zh_help_fits_terminal(run, columns):
     """Chinese characters take two columns, so the help wraps by columns, not characters."""
     result = run("--help", "--lang", "zh", env=tuitrain_env(COLUMNS=str(columns)))
     lines = result.stdout.splitlines()
-    # Only the usage block may pass the width, by the one extra column of "用法：".
-    body = lines[next(i for i, line in enumerate(lines) if not line.strip()):]
-    assert max(display_width(line) for line in body) <= columns - 2
+    assert max(display_width(line) for line in lines) <= columns - 2
     assert "referen\n" not in result.stdout
     assert "选项：" in lines
+    # The usage block's continuation lines start under its first option.
+    assert lines[1].index("[") == display_width("用法：tuitrain ")
 
 
 def test_wrap_keeps_words_and_punctuation():
