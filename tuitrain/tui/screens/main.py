@@ -357,6 +357,8 @@ class MainScreen(Screen):
 
     async def replace_experiment(self, config: RunConfig) -> bool:
         await self.stop_training()
+        if not self.is_attached:
+            return False  # The app closed while training stopped; there is nothing to show.
         return self.build(config)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
