@@ -257,6 +257,14 @@ def _exit_codes_epilog(training: bool = True) -> str:
     return "\n".join(lines)
 
 
+def _add_missing_option(group, default: str | None = None) -> None:
+    """Add --missing, shared by training and by predict and evaluate."""
+    group.add_argument("--missing", type=parse.choice(("refuse", "drop", "mean")), metavar="refuse|drop|mean",
+                       default=default,
+                       help=_("missing values in a CSV file: refuse, drop the rows, or fill in the "
+                              "column mean (default: refuse)"))
+
+
 def build_parser() -> Parser:
     """Return the parser of ``tuitrain [--batch] [options]`` in the current language."""
     reference = PRESETS["reference"]
@@ -315,9 +323,7 @@ def build_parser() -> Parser:
                       help=_("standard: zero mean and unit variance, fitted on the training part; "
                              "none: raw inputs; auto: none for the reference data, standard for "
                              "any other (default: auto)"))
-    data.add_argument("--missing", type=parse.choice(("refuse", "drop", "mean")), metavar="refuse|drop|mean",
-                      help=_("missing values in a CSV file: refuse, drop the rows, or fill in the "
-                             "column mean (default: refuse)"))
+    _add_missing_option(data)
     data.add_argument("--map-labels", action=argparse.BooleanOptionalAction, default=None,
                       help=_("map two labels such as 1 and 2 to 0 and 1 when --loss is "
                              "binary_crossentropy; with --loss auto the classes are always "
@@ -412,10 +418,7 @@ def build_model_parser(command: str) -> Parser:
                         help=_("a data set name or a CSV, TSV, NPZ or IDX file"))
     parser.add_argument("--label", metavar="COLUMN",
                         help=_("label column of a CSV file, by name or index (default: the last column)"))
-    parser.add_argument("--missing", type=parse.choice(("refuse", "drop", "mean")), metavar="refuse|drop|mean",
-                        default="refuse",
-                        help=_("missing values in a CSV file: refuse, drop the rows, or fill in the "
-                               "column mean (default: refuse)"))
+    _add_missing_option(parser, default="refuse")
     parser.add_argument("--json", action="store_true",
                         help=_("print JSON: one object per sample for predict, one object for evaluate"))
     return parser
