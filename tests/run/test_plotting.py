@@ -26,4 +26,5 @@ def test_epoch_ticks_at_most_count():
         ticks = epoch_ticks(1, last)
         assert 1 <= len(ticks) <= 6
         assert ticks == sorted(set(ticks))
-        assert 1 <= ticks[0] and ticks[-1] <= last
+        assert ticks[0] >= 1
+        assert ticks[-1] <= last

@@ -190,8 +190,8 @@ class Reporter:
     def notice(self, notice: Notice) -> None:
         text = render(notice.template, notice.params)
         if notice.template == core_messages.LOSS_ROSE:
-            # A run whose loss rose ends as "completed" all the same, so even --quiet
-            # says why its numbers are bad.
+            # A run whose loss rose ends as "completed" all the same, so the warning goes
+            # out even with --quiet: it explains why the final numbers are bad.
             self.err(_("warning: {message}", message=text))
         else:
             self.note(text)

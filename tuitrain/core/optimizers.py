@@ -35,7 +35,7 @@ class Optimizer:
         self.iterations = 0
         self.state: dict[str, np.ndarray] = {}
         self._next_state: dict[str, np.ndarray] = {}
-        """Where a step writes the advanced state, swapped into ``state`` when it applies."""
+        """The state vectors that a step advances into, swapped into ``state`` when it applies."""
         self._prepared: tuple | None = None
         """Constants that ``_compute_update`` derives from the settings; None after a change."""
         self.update: np.ndarray | None = None
