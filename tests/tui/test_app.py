@@ -97,8 +97,8 @@ async def test_step_trains_one_batch():
         await pilot.pause(0.2)
         assert trainer.step_count == 1
         # The loss numbers show whole epochs, so the status line shows the batch's loss.
-        status = str(app.main.query_one("#status-batch").content)
-        assert "batch 1/32 · batch loss 0." in status
+        status = str(app.main.query_one("#status-details").content)
+        assert status.startswith("batch 1/32 · batch loss 0.")
         assert app.main.query_one("#loss-chart").border_subtitle == "First point: end of epoch 1"
         await finish(pilot)
 

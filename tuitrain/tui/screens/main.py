@@ -457,16 +457,20 @@ class MainScreen(Screen):
         else:
             state = _("○ ready")
         where = _("of {total} epochs · step {step}", total=total, step=trainer.step_count)
+        # The third line: the latest batch and, while training, the speed. On the second
+        # line the batch loss was cut off at 120 columns.
+        details = []
         if batch is not None:
-            where += " · " + _("batch {batch}/{batches}", batch=batch.batch, batches=batch.batches)
-            where += " · " + _("batch loss {loss}", loss=digits(batch.loss))
+            details.append(_("batch {batch}/{batches}", batch=batch.batch, batches=batch.batches))
+            details.append(_("batch loss {loss}", loss=digits(batch.loss)))
+        if self.running:
+            details.append(_("{rate:,.0f} steps/s", rate=self.steps_per_second))
         if self.training_active:
             hint = _("First point: end of epoch {epoch}", epoch=trainer.epoch + 1)
         else:
             hint = _("Press space to train")
         self.query_one("#loss-chart", HistoryChart).show_hint(hint)
-        speed = _("{rate:,.0f} steps/s", rate=self.steps_per_second) if self.running else ""
-        self.query_one(StatusBar).show_state(state, where, speed)
+        self.query_one(StatusBar).show_state(state, where, " · ".join(details))
 
     @on(TrainingStateChanged)
     def _state_changed(self, message: TrainingStateChanged) -> None:

@@ -38,8 +38,8 @@ class StatusBar(Horizontal):
                 yield Digits("-", classes="status-digits")
         with Vertical(id="status-state-box"):
             yield Label("", id="status-state")
-            yield Label("", id="status-batch")
-            yield Label("", id="status-speed")
+            yield Label("", id="status-progress")
+            yield Label("", id="status-details")
 
     def set_metric_name(self, metric: str) -> None:
         """Title the metric boxes: accuracy in percent or mean absolute error."""
@@ -63,10 +63,10 @@ class StatusBar(Horizontal):
         self._show("#status-metric Digits", digits(metric, percent))
         self._show("#status-val-metric Digits", digits(val_metric, percent))
 
-    def show_state(self, state: str, batch: str = "", speed: str = "") -> None:
+    def show_state(self, state: str, progress: str = "", details: str = "") -> None:
         self._show("#status-state", state)
-        self._show("#status-batch", batch)
-        self._show("#status-speed", speed)
+        self._show("#status-progress", progress)
+        self._show("#status-details", details)
 
     def _show(self, selector: str, text: str) -> None:
         """Update one widget, skipping unchanged text.
